@@ -1,0 +1,86 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode plus the strictness swift-log uses.
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ComplaintWorkflowEngine",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ComplaintLMDB", targets: ["ComplaintLMDB"]),
+        .library(name: "EventLog", targets: ["EventLog"]),
+        .library(name: "ComplaintPolicy", targets: ["ComplaintPolicy"]),
+        .library(name: "ComplaintWorkflow", targets: ["ComplaintWorkflow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+    ],
+    targets: [
+        // C system library over Debian's liblmdb-dev (pkg-config `lmdb`).
+        .systemLibrary(
+            name: "CComplaintLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
+        ),
+        // Thin, safe LMDB layer: environments, scoped transactions, typed errors, map growth.
+        .target(
+            name: "ComplaintLMDB",
+            dependencies: ["CComplaintLMDB"],
+            swiftSettings: strictness
+        ),
+        // Domain-free append-only event log with a hash chain, group commit and subscriptions.
+        .target(
+            name: "EventLog",
+            dependencies: [
+                "ComplaintLMDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictness
+        ),
+        // Value sets, service policies, the business calendar and SLA clock arithmetic (no I/O).
+        .target(
+            name: "ComplaintPolicy",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        // The pure complaint workflow: commands, events, decide/evolve, rules, PDCA (no I/O).
+        .target(
+            name: "ComplaintWorkflow",
+            dependencies: ["ComplaintPolicy"],
+            swiftSettings: strictness
+        ),
+        // Child process used by the crash and multi-process tests of the event log.
+        .executableTarget(
+            name: "eventlog-test-child",
+            dependencies: ["EventLog", "ComplaintLMDB"],
+            path: "Tests/EventLogTestChild",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintLMDBTests",
+            dependencies: ["ComplaintLMDB", "CComplaintLMDB"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "EventLogTests",
+            dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintPolicyTests",
+            dependencies: ["ComplaintPolicy"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintWorkflowTests",
+            dependencies: ["ComplaintWorkflow", "ComplaintPolicy"],
+            swiftSettings: strictness
+        ),
+    ]
+)

@@ -1,0 +1,6 @@
+import Testing
+@testable import ComplaintPolicy
+
+@Test func moduleLinks() {
+    #expect(String(describing: ComplaintPolicyModule.self) == "ComplaintPolicyModule")
+}
