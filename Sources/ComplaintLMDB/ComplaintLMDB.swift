@@ -1,0 +1,2 @@
+/// Thin, safe Swift layer over LMDB.
+public enum ComplaintLMDBModule {}

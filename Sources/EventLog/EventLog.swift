@@ -1,0 +1,2 @@
+/// Domain-free append-only event log.
+public enum EventLogModule {}

@@ -1,0 +1,3 @@
+import Testing
+@testable import ComplaintLMDB
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import EventLog
+@Test func placeholder() { #expect(Bool(true)) }
