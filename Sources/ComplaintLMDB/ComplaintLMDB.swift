@@ -1,2 +1,0 @@
-/// Thin, safe Swift layer over LMDB.
-public enum ComplaintLMDBModule {}

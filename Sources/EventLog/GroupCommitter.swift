@@ -1,0 +1,269 @@
+import ComplaintLMDB
+import Foundation
+
+/// The log's single writer: one OS thread that owns every write transaction.
+///
+/// Callers enqueue requests and await their own result. Whenever the thread is free it takes
+/// everything queued (up to ``EventLog/Configuration/maxBatchRequests``) and commits it in one
+/// transaction and one flush, so concurrent callers share the cost of the sync. Each request is
+/// checked on its own (idempotency, expected versions) before it writes, so a refused request
+/// records nothing and does not disturb the others in its batch.
+final class GroupCommitter: @unchecked Sendable {
+    struct Submission {
+        let request: AppendRequest
+        let reply: @Sendable (Result<AppendResult, EventLogError>) -> Void
+    }
+
+    /// The chain's end as the writer last committed it. Touched only on the writer thread.
+    struct Tip {
+        var position: UInt64
+        var hash: ChainHash
+        var recordedAt: Int64
+    }
+
+    private let environment: Environment
+    private let storage: LogStorage
+    private let configuration: EventLog.Configuration
+    private let published: HeadBroadcast
+    private let condition = NSCondition()
+    private var queue: [Submission] = []
+    private var closing = false
+    private var finished = false
+    private var dirtySince: ContinuousClock.Instant?
+    private var tip: Tip
+    private var counters = EventLog.Statistics()
+
+    init(environment: Environment, storage: LogStorage, configuration: EventLog.Configuration,
+         published: HeadBroadcast, tip: Tip) {
+        self.environment = environment
+        self.storage = storage
+        self.configuration = configuration
+        self.published = published
+        self.tip = tip
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "EventLog writer"
+        thread.start()
+    }
+
+    /// Queues a request; `reply` is called once, on the writer thread, after the commit.
+    func submit(_ request: AppendRequest, reply: @escaping @Sendable (Result<AppendResult, EventLogError>) -> Void) {
+        condition.lock()
+        if closing {
+            condition.unlock()
+            reply(.failure(EventLogError(.closed, "the event log is closed")))
+            return
+        }
+        queue.append(Submission(request: request, reply: reply))
+        condition.signal()
+        condition.unlock()
+    }
+
+    var statistics: EventLog.Statistics {
+        condition.lock()
+        defer { condition.unlock() }
+        var snapshot = counters
+        snapshot.queued = queue.count
+        return snapshot
+    }
+
+    /// Commits what is queued, stops the thread and waits for it.
+    func close() {
+        condition.lock()
+        closing = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    // MARK: The writer thread
+
+    private func run() {
+        while let batch = nextBatch() {
+            commit(batch)
+        }
+        flushIfDirty(force: true)
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for work; returns `nil` when closing with nothing left. Flushes relaxed commits when
+    /// their interval passes while idle.
+    private func nextBatch() -> [Submission]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty {
+            if closing { return nil }
+            if let since = dirtySince {
+                let deadline = since + configuration.relaxedSyncInterval
+                let remaining = ContinuousClock.now.duration(to: deadline)
+                if remaining <= .zero {
+                    condition.unlock()
+                    flushIfDirty(force: false)
+                    condition.lock()
+                    continue
+                }
+                let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
+                _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+            } else {
+                condition.wait()
+            }
+        }
+        let count = min(queue.count, configuration.maxBatchRequests)
+        let batch = Array(queue.prefix(count))
+        queue.removeFirst(count)
+        return batch
+    }
+
+    private func flushIfDirty(force: Bool) {
+        guard dirtySince != nil else { return }
+        if !force, let since = dirtySince, ContinuousClock.now < since + configuration.relaxedSyncInterval { return }
+        dirtySince = nil
+        try? environment.sync(force: true)
+        condition.lock()
+        counters.relaxedSyncs += 1
+        condition.unlock()
+    }
+
+    private func commit(_ batch: [Submission]) {
+        let outcomes: [Result<AppendResult, EventLogError>]
+        var recordedEvents = 0
+        do {
+            let written = try environment.write { txn in try write(batch, txn) }
+            outcomes = written.outcomes
+            recordedEvents = Int(written.tip.position - tip.position)
+            tip = written.tip
+            condition.lock()
+            counters.commits += 1
+            counters.requests += batch.count
+            counters.events += recordedEvents
+            counters.largestBatch = max(counters.largestBatch, batch.count)
+            condition.unlock()
+            if configuration.durability == .relaxed && dirtySince == nil { dirtySince = .now }
+        } catch LMDBError.Code.transactionFull where batch.count > 1 {
+            let half = batch.count / 2
+            commit(Array(batch[..<half]))
+            commit(Array(batch[half...]))
+            return
+        } catch {
+            let failure = EventLogError.from(error, doing: "append")
+            outcomes = Array(repeating: .failure(failure), count: batch.count)
+        }
+        if recordedEvents > 0 { published.advance(to: tip.position) }
+        for (submission, outcome) in zip(batch, outcomes) { submission.reply(outcome) }
+    }
+
+    /// The body of one write transaction; runs again from the start if the map had to grow.
+    private func write(
+        _ batch: [Submission], _ txn: borrowing WriteTransaction
+    ) throws -> (outcomes: [Result<AppendResult, EventLogError>], tip: Tip) {
+        var tip = self.tip
+        tip.recordedAt = max(Microseconds.from(configuration.clock.now()), tip.recordedAt)
+        var recorded: [RecordedEvent] = []
+        var outcomes: [Result<AppendResult, EventLogError>] = []
+        outcomes.reserveCapacity(batch.count)
+        for submission in batch {
+            outcomes.append(try apply(submission.request, txn, &tip, collecting: &recorded))
+        }
+        if let observer = configuration.observer, !recorded.isEmpty {
+            try observer.record(recorded, in: txn)
+        }
+        return (outcomes, tip)
+    }
+
+    /// Checks and writes one request. Refusals return a failure having written nothing; storage
+    /// errors throw and abort the whole transaction.
+    private func apply(
+        _ request: AppendRequest, _ txn: borrowing WriteTransaction, _ tip: inout Tip,
+        collecting recorded: inout [RecordedEvent]
+    ) throws -> Result<AppendResult, EventLogError> {
+        if let id = request.commandID, let stored = try storage.command(txn, id) {
+            return .success(try duplicateResult(stored, txn))
+        }
+        // Check every stream before writing anything.
+        var versions: [String: (info: LogStorage.StreamInfo?, version: UInt64)] = [:]
+        for append in request.streams {
+            let known = try versions[append.stream] ?? {
+                let info = try storage.streamInfo(txn, append.stream)
+                return (info, info?.lastVersion ?? 0)
+            }()
+            if let kind = known.info?.kind, kind != append.kind {
+                return .failure(EventLogError(
+                    .wrongStreamKind, "stream \(append.stream) is a \(kind) stream, not \(append.kind)", field: "streamKind"))
+            }
+            guard append.expectedVersion.admits(current: known.version) else {
+                return .failure(EventLogError(
+                    .versionConflict,
+                    "stream \(append.stream) is at version \(known.version), expected \(append.expectedVersion)",
+                    field: "expectedVersion"))
+            }
+            versions[append.stream] = (known.info ?? LogStorage.StreamInfo(lastVersion: 0, lastPosition: 0, kind: append.kind),
+                                       known.version + UInt64(append.events.count))
+        }
+        let first = tip.position + 1
+        let commandID = request.commandID ?? ""
+        var lastVersions: [String: UInt64] = [:]
+        var infos: [String: LogStorage.StreamInfo] = [:]
+        for append in request.streams {
+            var info = try infos[append.stream] ?? storage.streamInfo(txn, append.stream)
+                ?? LogStorage.StreamInfo(lastVersion: 0, lastPosition: 0, kind: append.kind)
+            for event in append.events {
+                let position = tip.position + 1
+                info.lastVersion += 1
+                info.lastPosition = position
+                let assigned = RecordFormat.Assigned(
+                    position: position, stream: append.stream, streamKind: info.kind, streamVersion: info.lastVersion,
+                    commandID: commandID, recordedAt: tip.recordedAt,
+                    occurredAt: event.occurredAt.map(Microseconds.from) ?? tip.recordedAt)
+                var record = RecordFormat.body(event, assigned)
+                let hash = record.withUnsafeBytes { ChainHash.link(tip.hash, $0) }
+                record.append(contentsOf: tip.hash.bytes)
+                record.append(contentsOf: hash.bytes)
+                try PositionKey.bytes(position).withUnsafeBytes { key in
+                    try record.withUnsafeBytes { try txn.put(in: storage.events, key: key, value: $0, append: true) }
+                }
+                try txn.put(in: storage.streamIndex, key: LogStorage.indexKey(append.stream, info.lastVersion),
+                            value: PositionKey.bytes(position))
+                if configuration.observer != nil {
+                    recorded.append(RecordedEvent(
+                        position: position, stream: append.stream, streamKind: info.kind,
+                        streamVersion: info.lastVersion, type: event.type, schemaVersion: event.schemaVersion,
+                        id: event.id, commandID: request.commandID, correlationID: event.correlationID,
+                        causationID: event.causationID, actor: event.actor,
+                        recordedAt: Microseconds.date(assigned.recordedAt), occurredAt: Microseconds.date(assigned.occurredAt),
+                        payload: event.payload, metadata: event.metadata, previousHash: tip.hash, hash: hash))
+                }
+                tip.position = position
+                tip.hash = hash
+            }
+            infos[append.stream] = info
+            lastVersions[append.stream] = info.lastVersion
+        }
+        for (stream, info) in infos { try storage.putStreamInfo(txn, stream, info) }
+        let count = tip.position + 1 - first
+        if let id = request.commandID {
+            try storage.putCommand(txn, id, LogStorage.StoredCommand(
+                firstPosition: first, eventCount: count, recordedAt: tip.recordedAt, fingerprint: request.fingerprint))
+        }
+        return .success(AppendResult(
+            positions: count > 0 ? first...tip.position : nil, streamVersions: lastVersions, isDuplicate: false,
+            fingerprint: request.fingerprint, recordedAt: Microseconds.date(tip.recordedAt)))
+    }
+
+    private func duplicateResult(_ stored: LogStorage.StoredCommand, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+        var versions: [String: UInt64] = [:]
+        if stored.eventCount > 0 {
+            for event in try storage.events(txn, from: stored.firstPosition, limit: Int(stored.eventCount)) {
+                versions[event.stream] = max(versions[event.stream] ?? 0, event.streamVersion)
+            }
+        }
+        return AppendResult(
+            positions: stored.eventCount > 0 ? stored.firstPosition...(stored.firstPosition + stored.eventCount - 1) : nil,
+            streamVersions: versions, isDuplicate: true, fingerprint: stored.fingerprint,
+            recordedAt: Microseconds.date(stored.recordedAt))
+    }
+}
