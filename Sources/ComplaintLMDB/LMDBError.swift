@@ -65,6 +65,8 @@ public struct LMDBError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let accessDenied = Code(rawValue: EACCES)
         /// `ENOENT`: the environment directory does not exist.
         public static let noSuchFile = Code(rawValue: ENOENT)
+        /// `EBADF`: the environment was closed.
+        public static let closed = Code(rawValue: EBADF)
         /// `EAGAIN`/`EWOULDBLOCK`: a lock is held elsewhere.
         public static let wouldBlock = Code(rawValue: EAGAIN)
 

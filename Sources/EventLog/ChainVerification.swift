@@ -25,6 +25,12 @@ public struct VerificationReport: Sendable, Hashable, CustomStringConvertible {
         /// What failed there.
         public var reason: Reason
 
+        /// Creates a break record.
+        public init(position: UInt64, reason: Reason) {
+            self.position = position
+            self.reason = reason
+        }
+
         /// `position N: reason`.
         public var description: String { "position \(position): \(reason)" }
     }

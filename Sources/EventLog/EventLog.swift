@@ -33,7 +33,9 @@ public final class EventLog: Sendable {
     /// - Throws: ``EventLogError`` with code ``EventLogError/Code/storeBusy`` when another process
     ///   (or another log in this process) writes to the store; ``EventLogError/Code/storageCorrupted``
     ///   when the files are not a log of this format.
-    public static func open(directory: String, configuration: Configuration = Configuration()) throws -> EventLog {
+    public static func open(
+        directory: String, configuration: Configuration = Configuration()
+    ) throws(EventLogError) -> EventLog {
         let environment: Environment
         do {
             environment = try Environment.open(directory: directory, configuration: EnvironmentConfiguration(

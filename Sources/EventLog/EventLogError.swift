@@ -70,6 +70,8 @@ public struct EventLogError: Error, Sendable, Hashable, CustomStringConvertible 
         switch lmdb.code {
         case .mapFull, .noSpace:
             return EventLogError(.storageFull, "\(operation): \(lmdb.message)", storage: lmdb)
+        case .closed:
+            return EventLogError(.closed, "\(operation): the event log is closed", storage: lmdb)
         case .wouldBlock:
             return EventLogError(.storeBusy, "\(operation): the store is held by another writer (\(lmdb.operation))", storage: lmdb)
         case let code where code.isCorruption:

@@ -28,7 +28,11 @@ public struct EventSubscription: AsyncSequence, Sendable {
                     return buffer[index]
                 }
                 if Task.isCancelled { return nil }
-                buffer = try log.read(from: next, limit: Self.batchSize)
+                do {
+                    buffer = try log.read(from: next, limit: Self.batchSize)
+                } catch EventLogError.Code.closed {
+                    return nil
+                }
                 index = 0
                 if let last = buffer.last {
                     next = last.position + 1

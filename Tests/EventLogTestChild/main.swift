@@ -45,13 +45,7 @@ case "append":
         }
     }
 case "open-writer":
-    do {
-        let log = try EventLog.open(directory: directory)
-        say("opened")
-        log.close()
-    } catch let error as EventLogError {
-        say("refused \(error.code)")
-    }
+    say(openWriter(directory))
 case "read":
     guard arguments.count >= 4, let until = UInt64(arguments[3]) else { fail("read needs UNTIL") }
     let log: EventLog
@@ -82,4 +76,15 @@ case "read":
     }
 default:
     fail("unknown command \(arguments[1])")
+}
+
+/// Tries to open `directory` for writing; says what happened.
+func openWriter(_ directory: String) -> String {
+    do {
+        let log = try EventLog.open(directory: directory)
+        log.close()
+        return "opened"
+    } catch {
+        return "refused \(error.code)"
+    }
 }
