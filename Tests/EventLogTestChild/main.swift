@@ -3,6 +3,7 @@
 //   eventlog-test-child append DIR          append one event at a time forever, printing "ack N"
 //                                           after each durable append (killed by the parent)
 //   eventlog-test-child open-writer DIR     try to open DIR for writing; print the outcome
+//   eventlog-test-child hold-read DIR       hold a read transaction open until killed
 //   eventlog-test-child read DIR UNTIL      open read-only, re-read and verify the whole log until its
 //                                           head reaches UNTIL; print "head N" per pass, then "done N"
 import ComplaintLMDB
@@ -73,6 +74,18 @@ case "read":
         } catch {
             fail("\(error)")
         }
+    }
+case "hold-read":
+    // Opens read-only, starts a read and never finishes it: killed, it leaves a stale reader slot.
+    let log: EventLog
+    do { log = try EventLog.open(directory: directory, configuration: .readOnly) } catch { fail("\(error)") }
+    do {
+        try log.environment.read { _ in
+            say("holding")
+            while true { _ = readLine() ?? { pause(); return "" }() }
+        }
+    } catch {
+        fail("\(error)")
     }
 default:
     fail("unknown command \(arguments[1])")

@@ -118,6 +118,19 @@ import Testing
         }
     }
 
+    @Test func readerSlotsOfAKilledProcessAreCleared() async throws {
+        try await withLog { log, directory in
+            _ = try await log.append(request("S"))
+            let child = try Child(["hold-read", directory.path])
+            var lines = child.lines().makeAsyncIterator()
+            #expect(await lines.next() == "holding")
+            #expect(log.environment.clearStaleReaders() == 0)
+            kill(child.process.processIdentifier, SIGKILL)
+            child.process.waitUntilExit()
+            #expect(log.environment.clearStaleReaders() == 1)
+        }
+    }
+
     @Test func aReadOnlyLogRefusesAppendsAndEndsSubscriptionsAtTheHead() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

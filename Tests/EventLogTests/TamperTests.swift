@@ -17,7 +17,7 @@ import Testing
     static func offset(of field: String, in event: RecordedEvent, size: Int) -> Int {
         // Fixed header: 1 format, 8 position, 8 version, 8 recordedAt, 8 occurredAt, 2 schema, 16 id.
         let fixed = ["format": 0, "position": 8, "streamVersion": 16, "recordedAt": 24, "occurredAt": 32,
-                     "schemaVersion": 40, "eventId": 45]
+                     "schemaVersion": 34, "eventId": 45]
         if let offset = fixed[field] { return offset }
         if field == "previousHash" { return size - 64 }
         if field == "hash" { return size - 1 }

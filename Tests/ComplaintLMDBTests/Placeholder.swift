@@ -1,3 +1,0 @@
-import Testing
-@testable import ComplaintLMDB
-@Test func placeholder() { #expect(Bool(true)) }
