@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ComplaintLMDB", targets: ["ComplaintLMDB"]),
         .library(name: "EventLog", targets: ["EventLog"]),
         .library(name: "ComplaintPolicy", targets: ["ComplaintPolicy"]),
+        .library(name: "ComplaintPrivacy", targets: ["ComplaintPrivacy"]),
         .library(name: "ComplaintWorkflow", targets: ["ComplaintWorkflow"]),
     ],
     dependencies: [
@@ -41,6 +42,12 @@ let package = Package(
                 "ComplaintLMDB",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictness
+        ),
+        // Per-customer encryption keys, wrapped by a master key, in a key file erased in place.
+        .target(
+            name: "ComplaintPrivacy",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictness
         ),
         // Value sets, service policies, the business calendar and SLA clock arithmetic (no I/O).
@@ -70,6 +77,11 @@ let package = Package(
         .testTarget(
             name: "EventLogTests",
             dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintPrivacyTests",
+            dependencies: ["ComplaintPrivacy"],
             swiftSettings: strictness
         ),
         .testTarget(
