@@ -27,6 +27,7 @@ public final class EventLog: Sendable {
     let storage: LogStorage
     private let committer: GroupCommitter?
     let broadcast: HeadBroadcast
+    let projections: ProjectionCoordinator?
 
     /// Opens (creating when writable) the log in `directory`.
     ///
@@ -39,7 +40,7 @@ public final class EventLog: Sendable {
         let environment: Environment
         do {
             environment = try Environment.open(directory: directory, configuration: EnvironmentConfiguration(
-                databases: LogStorage.databaseSpecs + configuration.extraDatabases,
+                databases: LogStorage.databaseSpecs + ProjectionCoordinator.databaseSpecs + configuration.extraDatabases,
                 mapSize: configuration.mapSize, maximumMapSize: configuration.maximumMapSize,
                 durability: configuration.durability, access: configuration.access))
         } catch {
@@ -61,11 +62,20 @@ public final class EventLog: Sendable {
         if configuration.access == .readWrite {
             try environment.write { txn in try Self.checkFormat(storage, txn) }
         }
+        let projections = configuration.projections.isEmpty ? nil : ProjectionCoordinator(
+            projections: configuration.projections, next: configuration.observer, environment: environment)
+        self.projections = projections
+        if configuration.access == .readWrite, let projections {
+            try projections.catchUp(
+                environment: environment, storage: storage, chunk: configuration.projectionChunkSize,
+                progress: configuration.projectionProgress)
+        }
         let head = try environment.read { txn in try storage.head(txn) }
         broadcast = HeadBroadcast(head: head.position)
         if configuration.access == .readWrite {
             let committer = GroupCommitter(
-                environment: environment, storage: storage, configuration: configuration, published: broadcast,
+                environment: environment, storage: storage, configuration: configuration,
+                observer: projections ?? configuration.observer, published: broadcast,
                 tip: .init(position: head.position, hash: head.hash, recordedAt: head.recordedAt))
             committer.start()
             self.committer = committer

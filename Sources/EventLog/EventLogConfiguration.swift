@@ -19,8 +19,14 @@ extension EventLog {
         public var clock: any TimeSource
         /// Called inside every write transaction with the events it records.
         public var observer: (any CommitObserver)?
-        /// Extra named databases to open in the same environment (for projections).
+        /// Extra named databases to open in the same environment.
         public var extraDatabases: [DatabaseSpec]
+        /// Views kept in step with the log inside its commits (see ``Projection``).
+        public var projections: [any Projection]
+        /// Events per transaction when projections catch up or rebuild.
+        public var projectionChunkSize: Int
+        /// Called as projections catch up when the log opens.
+        public var projectionProgress: (@Sendable (ProjectionProgress) -> Void)?
 
         /// The defaults: durable, read-write, 64 MiB initial map up to 1 TiB, 1 s relaxed flush,
         /// batches of up to 1,024 requests, the system clock.
@@ -33,7 +39,10 @@ extension EventLog {
             maxBatchRequests: Int = 1024,
             clock: any TimeSource = SystemTimeSource(),
             observer: (any CommitObserver)? = nil,
-            extraDatabases: [DatabaseSpec] = []
+            extraDatabases: [DatabaseSpec] = [],
+            projections: [any Projection] = [],
+            projectionChunkSize: Int = 10_000,
+            projectionProgress: (@Sendable (ProjectionProgress) -> Void)? = nil
         ) {
             self.durability = durability
             self.access = access
@@ -44,6 +53,9 @@ extension EventLog {
             self.clock = clock
             self.observer = observer
             self.extraDatabases = extraDatabases
+            self.projections = projections
+            self.projectionChunkSize = projectionChunkSize
+            self.projectionProgress = projectionProgress
         }
 
         /// Read-only access with the defaults, for other processes reading a store.

@@ -24,6 +24,7 @@ final class GroupCommitter: @unchecked Sendable {
     private let environment: Environment
     private let storage: LogStorage
     private let configuration: EventLog.Configuration
+    private let observer: (any CommitObserver)?
     private let published: HeadBroadcast
     private let condition = NSCondition()
     private var queue: [Submission] = []
@@ -34,10 +35,11 @@ final class GroupCommitter: @unchecked Sendable {
     private var counters = EventLog.Statistics()
 
     init(environment: Environment, storage: LogStorage, configuration: EventLog.Configuration,
-         published: HeadBroadcast, tip: Tip) {
+         observer: (any CommitObserver)?, published: HeadBroadcast, tip: Tip) {
         self.environment = environment
         self.storage = storage
         self.configuration = configuration
+        self.observer = observer
         self.published = published
         self.tip = tip
     }
@@ -169,7 +171,7 @@ final class GroupCommitter: @unchecked Sendable {
         for submission in batch {
             outcomes.append(try apply(submission.request, txn, &tip, collecting: &recorded))
         }
-        if let observer = configuration.observer, !recorded.isEmpty {
+        if let observer, !recorded.isEmpty {
             try observer.record(recorded, in: txn)
         }
         return (outcomes, tip)
@@ -228,7 +230,7 @@ final class GroupCommitter: @unchecked Sendable {
                 }
                 try txn.put(in: storage.streamIndex, key: LogStorage.indexKey(append.stream, info.lastVersion),
                             value: PositionKey.bytes(position))
-                if configuration.observer != nil {
+                if observer != nil {
                     recorded.append(RecordedEvent(
                         position: position, stream: append.stream, streamKind: info.kind,
                         streamVersion: info.lastVersion, type: event.type, schemaVersion: event.schemaVersion,
