@@ -137,3 +137,30 @@ struct PolicyOverrideTests {
         #expect(throws: PolicyValidationError.self) { try ServicePolicy.load(json: Data("{".utf8)) }
     }
 }
+
+@Suite("Specs example")
+struct SpecsExampleTests {
+    /// The example of `Specs/policy.md` §4, kept here verbatim so the spec cannot drift.
+    @Test func policySpecExampleLoads() throws {
+        let policy = try ServicePolicy.load(yaml: """
+            preset: standard            # optional, default standard
+            overrides:
+              version: acme-2026.1
+              clocks.resolution.target: 27h          # 3 business days of 9 h
+              escalation:
+                secondRejection: {enabled: false}
+              calendar:
+                holidays: [2026-10-01, 2026-10-02, 2026-10-05]
+                extraWorkingDays: {2026-09-27: ["09:00-18:00"]}
+              kpiTargets.transferRate: 0.05
+              categories: [warranty]
+            """)
+        #expect(policy.version == "acme-2026.1")
+        #expect(policy.clocks[.resolution]?.target == Int64(27 * 3600))
+        #expect(!policy.isEnabled(.secondRejection))
+        #expect(policy.calendar.holidays.count == 3)
+        #expect(policy.calendar.isWorking(at: instant("2026-09-27T10:00:00+08:00")))
+        #expect(policy.kpiTargets[.transferRate] == 0.05)
+        #expect(policy.allows(try Category.parse("warranty")))
+    }
+}
