@@ -13,8 +13,14 @@ extension ServicePolicy {
             try Self.validate(policy, at: "clocks.\(clock.rawValue)")
         }
         for problemClass in ProblemClass.allCases {
-            for (clock, policy) in clocksByProblemClass[problemClass] ?? [:] {
-                try Self.validate(policy, at: "clocksByProblemClass.\(problemClass.rawValue).\(clock.rawValue)")
+            for clock in ClockName.allCases {
+                guard let policy = clocksByProblemClass[problemClass]?[clock] else { continue }
+                let path = "clocksByProblemClass.\(problemClass.rawValue).\(clock.rawValue)"
+                try Self.validate(policy, at: path)
+                // A reclassification re-targets a running clock but cannot change what it counts.
+                try Self.require(
+                    policy.calendar == clocks[clock]?.calendar, "\(path).calendar",
+                    "must equal clocks.\(clock.rawValue).calendar (a reclassification cannot change a running clock's calendar)")
             }
         }
         for rule in RuleKey.allCases {

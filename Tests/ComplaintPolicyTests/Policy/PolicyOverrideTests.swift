@@ -97,6 +97,7 @@ struct PolicyOverrideTests {
         ("kpiTargets.happiness: 0.5", "kpiTargets.happiness"),
         ("categories: [Bad Name]", "categories[0]"),
         ("version: 3", "version"),
+        ("clocksByProblemClass.basic.resolution.calendar: elapsed", "clocksByProblemClass.basic.resolution.calendar"),
     ]
 
     @Test(arguments: Self.refusals)
@@ -115,6 +116,18 @@ struct PolicyOverrideTests {
         } catch {
             #expect(error.field == "overrides.\(field)", "\(error)")
         }
+    }
+
+    @Test func perClassCalendarsFollowTheClock() throws {
+        #expect(throws: PolicyValidationError.self) {
+            try ServicePolicy.category2025.applying(overrides: ["clocks.resolution.calendar": "business"])
+        }
+        var overrides: [String: PolicyValue] = ["clocks.resolution": ["calendar": "business", "target": "40h"]]
+        for problemClass in ProblemClass.allCases {
+            overrides["clocksByProblemClass.\(problemClass.rawValue).resolution"] = ["calendar": "business", "target": "16h"]
+        }
+        let policy = try ServicePolicy.category2025.applying(overrides: .map(overrides))
+        #expect(policy.clockPolicy(.resolution, problemClass: .special) == ClockPolicy(target: 16 * 3600, calendar: .business))
     }
 
     @Test func documentShapes() throws {
