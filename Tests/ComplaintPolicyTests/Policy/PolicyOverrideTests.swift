@@ -177,3 +177,23 @@ struct SpecsExampleTests {
         #expect(policy.allows(try Category.parse("warranty")))
     }
 }
+
+extension SpecsExampleTests {
+    /// The overview example of the DocC catalog.
+    @Test func docCatalogExampleGivesWednesdayEvening() throws {
+        let policy = try ServicePolicy.load(yaml: """
+            preset: standard
+            overrides:
+              clocks.resolution.target: 27h
+              calendar.holidays: [2026-10-01]
+            """)
+        let received = Date(timeIntervalSince1970: 1_772_413_200)
+        #expect(received == instant("2026-03-02T09:00:00+08:00"))
+        var resolution = SLAClock(
+            name: .resolution, instance: 1,
+            policy: try #require(policy.clockPolicy(.resolution, problemClass: nil)), startedAt: received)
+        #expect(resolution.dueAt(calendar: policy.calendar) == instant("2026-03-04T18:00:00+08:00"))
+        let paused = resolution.pause(at: received.addingTimeInterval(3600), calendar: policy.calendar)
+        #expect(paused && resolution.usedSeconds == 3600)
+    }
+}
