@@ -55,7 +55,8 @@ extension ServicePolicy {
             try Self.require(setting.days >= 1, "\(path).days", "must be at least 1")
             try Self.require(setting.periods >= 1, "\(path).periods", "must be at least 1")
         }
-        for (kpi, target) in kpiTargets {
+        for kpi in KPI.allCases {
+            guard let target = kpiTargets[kpi] else { continue }
             let path = "kpiTargets.\(kpi.rawValue)"
             try Self.require(target.isFinite && target >= 0, path, "must be a finite number ≥ 0")
             try Self.require(!kpi.isRate || target <= 1, path, "a rate target must be within 0...1")
