@@ -186,33 +186,16 @@ final class GroupCommitter: @unchecked Sendable {
         if let id = request.commandID, let stored = try storage.command(txn, id) {
             return .success(try duplicateResult(stored, txn))
         }
-        // Check every stream before writing anything.
-        var versions: [String: (info: LogStorage.StreamInfo?, version: UInt64)] = [:]
-        for append in request.streams {
-            let known = try versions[append.stream] ?? {
-                let info = try storage.streamInfo(txn, append.stream)
-                return (info, info?.lastVersion ?? 0)
-            }()
-            if let kind = known.info?.kind, kind != append.kind {
-                return .failure(EventLogError(
-                    .wrongStreamKind, "stream \(append.stream) is a \(kind) stream, not \(append.kind)", field: "streamKind"))
-            }
-            guard append.expectedVersion.admits(current: known.version) else {
-                return .failure(EventLogError(
-                    .versionConflict,
-                    "stream \(append.stream) is at version \(known.version), expected \(append.expectedVersion)",
-                    field: "expectedVersion"))
-            }
-            versions[append.stream] = (known.info ?? LogStorage.StreamInfo(lastVersion: 0, lastPosition: 0, kind: append.kind),
-                                       known.version + UInt64(append.events.count))
+        var infos: [String: LogStorage.StreamInfo]
+        switch try checkStreams(request, txn) {
+        case .success(let current): infos = current
+        case .failure(let refusal): return .failure(refusal)
         }
         let first = tip.position + 1
         let commandID = request.commandID ?? ""
         var lastVersions: [String: UInt64] = [:]
-        var infos: [String: LogStorage.StreamInfo] = [:]
         for append in request.streams {
-            var info = try infos[append.stream] ?? storage.streamInfo(txn, append.stream)
-                ?? LogStorage.StreamInfo(lastVersion: 0, lastPosition: 0, kind: append.kind)
+            guard var info = infos[append.stream] else { continue }
             for event in append.events {
                 let position = tip.position + 1
                 info.lastVersion += 1
@@ -254,6 +237,34 @@ final class GroupCommitter: @unchecked Sendable {
         return .success(AppendResult(
             positions: count > 0 ? first...tip.position : nil, streamVersions: lastVersions, isDuplicate: false,
             fingerprint: request.fingerprint, recordedAt: Microseconds.date(tip.recordedAt)))
+    }
+
+    /// Checks every stream's kind and expected version before anything is written, returning each
+    /// stream's state as it stands before the request (new streams with version 0).
+    private func checkStreams(
+        _ request: AppendRequest, _ txn: borrowing WriteTransaction
+    ) throws -> Result<[String: LogStorage.StreamInfo], EventLogError> {
+        var before: [String: LogStorage.StreamInfo] = [:]
+        var planned: [String: UInt64] = [:]
+        for append in request.streams {
+            if before[append.stream] == nil {
+                before[append.stream] = try storage.streamInfo(txn, append.stream)
+                    ?? LogStorage.StreamInfo(lastVersion: 0, lastPosition: 0, kind: append.kind)
+            }
+            let info = before[append.stream]!
+            let version = planned[append.stream] ?? info.lastVersion
+            if info.kind != append.kind {
+                return .failure(EventLogError(
+                    .wrongStreamKind, "stream \(append.stream) is a \(info.kind) stream, not \(append.kind)", field: "streamKind"))
+            }
+            guard append.expectedVersion.admits(current: version) else {
+                return .failure(EventLogError(
+                    .versionConflict, "stream \(append.stream) is at version \(version), expected \(append.expectedVersion)",
+                    field: "expectedVersion"))
+            }
+            planned[append.stream] = version + UInt64(append.events.count)
+        }
+        return .success(before)
     }
 
     private func duplicateResult(_ stored: LogStorage.StoredCommand, _ txn: borrowing WriteTransaction) throws -> AppendResult {

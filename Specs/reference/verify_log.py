@@ -120,8 +120,8 @@ def main(argv):
                 usage(f"{a} needs a value")
             if a == "--stream":
                 stream = v
-            elif not v.isdigit() or int(v) < 1:
-                usage("--through needs a positive integer")
+            elif not v.isdigit():
+                usage("--through needs a non-negative integer")
             else:
                 through = int(v)
         elif a.startswith("-") or path is not None:
