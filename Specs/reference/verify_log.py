@@ -5,7 +5,9 @@ Usage: verify_log.py STORE_DIR [--through P] [--dump] [--stream ID]
 Opens the LMDB store read-only (the writer may be running), reads `events` in one read
 transaction and checks the hash chain as the document's "Verifying a log" section says.
 Prints `intact N HEADPOSITION:HEADHASHHEX` (exit 0) or `broken POSITION REASON` (exit 1);
-exit 2 on usage errors or an unopenable store. Standard library + `lmdb` only.
+exit 2 on usage errors or an unopenable store. --through P checks positions 1..P only;
+--dump prints each verified event as JSON first; --stream ID prints that stream's positions
+(from `stream-index`). An empty log is reported as `intact 0 0:` + 64 zeros.
 """
 import hashlib, json, struct, sys, uuid
 
@@ -15,30 +17,24 @@ ZERO = bytes(32)
 
 
 class Unreadable(Exception):
-    pass
+    """The record does not decode as format 1."""
 
 
 def decode(rec):
     """Decode one `events` value into a dict, or raise Unreadable."""
     try:
-        if len(rec) < 51 or rec[0] != 1:  # unknown format bytes must be rejected
-            raise Unreadable
+        if len(rec) < 51 or rec[0] != 1:
+            raise Unreadable  # unknown format bytes must be rejected
         pos, ver, rec_at, occ_at, schema = struct.unpack_from(">QQqqH", rec, 1)
-        off = 51
-        strs = []
-        for _ in range(8):
-            (n,) = struct.unpack_from(">H", rec, off)
-            if off + 2 + n > len(rec):
+        off, fields = 51, []
+        for width in (2,) * 8 + (4,) * 2:  # eight str16, then metadata and payload bytes32
+            (n,) = struct.unpack_from(">H" if width == 2 else ">I", rec, off)
+            if off + width + n > len(rec):
                 raise Unreadable
-            strs.append(rec[off + 2:off + 2 + n].decode("utf-8"))
-            off += 2 + n
-        blobs = []
-        for _ in range(2):
-            (n,) = struct.unpack_from(">I", rec, off)
-            if off + 4 + n > len(rec):
-                raise Unreadable
-            blobs.append(rec[off + 4:off + 4 + n])
-            off += 4 + n
+            fields.append(rec[off + width:off + width + n])
+            off += width + n
+        strs = [f.decode("utf-8") for f in fields[:8]]
+        blobs = fields[8:]
     except (struct.error, UnicodeDecodeError):
         raise Unreadable
     if len(rec) - off != 64:
@@ -59,7 +55,9 @@ def decode(rec):
 def verify(txn, events, through, dump):
     """Return (ok, summary_line)."""
     expected, prev_hash, prev_rec_at = 1, ZERO, None
-    for key, rec in txn.cursor(db=events):
+    cur = txn.cursor(db=events)
+    started = cur.set_range(struct.pack(">Q", 1))  # "in key order from position 1"
+    for key, rec in cur.iternext() if started else ():
         if through is not None and expected > through:
             break
         if len(key) != 8:
