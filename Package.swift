@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "ComplaintLMDB", targets: ["ComplaintLMDB"]),
         .library(name: "EventLog", targets: ["EventLog"]),
+        .library(name: "BinaryCoding", targets: ["BinaryCoding"]),
         .library(name: "ComplaintPolicy", targets: ["ComplaintPolicy"]),
         .library(name: "ComplaintPrivacy", targets: ["ComplaintPrivacy"]),
         .library(name: "ComplaintWorkflow", targets: ["ComplaintWorkflow"]),
@@ -42,6 +43,11 @@ let package = Package(
                 "ComplaintLMDB",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictness
+        ),
+        // A compact, schema-evolvable binary encoding for Codable values (event payloads).
+        .target(
+            name: "BinaryCoding",
             swiftSettings: strictness
         ),
         // Per-customer encryption keys, wrapped by a master key, in a key file erased in place.
@@ -77,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "EventLogTests",
             dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "BinaryCodingTests",
+            dependencies: ["BinaryCoding"],
             swiftSettings: strictness
         ),
         .testTarget(
