@@ -44,6 +44,7 @@ public struct StatusRule: Hashable, Sendable {
         case .resolvedOnly: parts.append("`closed(resolved)`")
         case .any: parts.append("`closed`")
         }
+        if approvalRequiredWhileAwaitingApproval { parts.append("(in `awaitingApproval`: `approvalRequired`)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -53,7 +53,6 @@ public enum WorkflowSpec {
 
     private static func refusalOrder() -> String {
         """
-
         ## Refusal order
 
         After the engine's idempotency lookup, the first that applies wins: `validationFailed` (shape, values,
