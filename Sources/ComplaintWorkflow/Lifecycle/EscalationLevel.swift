@@ -15,12 +15,4 @@ public enum EscalationLevel {
         4: "senior manager (高級管理人員)",
         5: "senior management (公司高層)",
     ]
-
-    /// The level after "level ≥ `floor`".
-    public static func atLeast(_ floor: Int, from level: Int) -> Int { max(level, min(floor, maximum)) }
-
-    /// The level after "+1, at least `floor`".
-    public static func oneUp(from level: Int, atLeast floor: Int = 0) -> Int {
-        max(min(level + 1, maximum), min(floor, maximum), level)
-    }
 }
