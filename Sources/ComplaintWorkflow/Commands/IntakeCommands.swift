@@ -3,7 +3,7 @@ import Foundation
 
 /// The customer as recorded at receipt. `id` is opaque (never a phone number or a name); the
 /// other fields are personal data (DOMAIN.md §8).
-public struct CustomerDetails: Hashable, Sendable {
+public struct CustomerDetails: Hashable, Sendable, Codable {
     /// Opaque customer id (1–128 bytes of UTF-8), stored in clear.
     public var id: String
     /// The customer's name (personal).
@@ -153,7 +153,7 @@ public struct ClassifyComplaint: CommandPayload {
 }
 
 /// The factors of a severity assessment (003 §3.2).
-public struct SeverityFactors: Hashable, Sendable {
+public struct SeverityFactors: Hashable, Sendable, Codable {
     /// The complaint involves legal or safety issues.
     public var legalOrSafety: Bool
     /// The complaint risks the company's reputation.

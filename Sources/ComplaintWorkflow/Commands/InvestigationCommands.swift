@@ -2,7 +2,7 @@ public import ComplaintPolicy
 public import Foundation
 
 /// A special handling group (專項處理小組, 003 §4.3).
-public struct SpecialGroup: Hashable, Sendable {
+public struct SpecialGroup: Hashable, Sendable, Codable {
     /// Member actor ids.
     public var members: [String]
     /// Departments involved.

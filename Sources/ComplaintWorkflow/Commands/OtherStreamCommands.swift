@@ -2,7 +2,7 @@ public import ComplaintPolicy
 public import Foundation
 
 /// A half-open time range `[from, to)`.
-public struct Period: Hashable, Sendable {
+public struct Period: Hashable, Sendable, Codable {
     /// Inclusive start.
     public var from: Date
     /// Exclusive end.

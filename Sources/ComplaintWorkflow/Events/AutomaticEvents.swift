@@ -2,7 +2,7 @@ public import ComplaintPolicy
 public import Foundation
 
 /// `SeverityRaised`: a severity rule raised the effective severity (DOMAIN.md §5).
-public struct SeverityRaised: Hashable, Sendable {
+public struct SeverityRaised: Hashable, Sendable, Codable {
     /// The effective severity before.
     public var from: Severity
     /// The effective severity after.
@@ -16,7 +16,7 @@ public struct SeverityRaised: Hashable, Sendable {
 }
 
 /// The data of `SlaWarningRaised` and `SlaBreached` (DOMAIN.md §4).
-public struct SlaClockEvent: Hashable, Sendable {
+public struct SlaClockEvent: Hashable, Sendable, Codable {
     /// Which clock.
     public var clock: ClockName
     /// Which instance of it (1, 2, …).
@@ -39,7 +39,7 @@ public struct SlaClockEvent: Hashable, Sendable {
 }
 
 /// `RepeatComplaintDetected`: the customer's earlier complaints that make this one a repeat.
-public struct RepeatComplaintDetected: Hashable, Sendable {
+public struct RepeatComplaintDetected: Hashable, Sendable, Codable {
     /// The earlier complaint ids, oldest first.
     public var repeatOf: [String]
 

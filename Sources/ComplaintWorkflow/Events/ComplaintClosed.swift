@@ -2,7 +2,7 @@ public import ComplaintPolicy
 
 /// `ComplaintClosed`, from CloseComplaint, RejectAsFalse (`falseComplaint`) or WithdrawComplaint
 /// (`withdrawn`).
-public struct ComplaintClosed: Hashable, Sendable {
+public struct ComplaintClosed: Hashable, Sendable, Codable {
     /// Why it closed.
     public var reason: ClosureReason
     /// The complaint it duplicates, for `duplicate`.

@@ -1,5 +1,5 @@
 /// `ComplaintEscalated`: the level moved from `fromLevel` to `toLevel` (manual or automatic).
-public struct ComplaintEscalated: Hashable, Sendable {
+public struct ComplaintEscalated: Hashable, Sendable, Codable {
     /// The level before.
     public var fromLevel: Int
     /// The level after.

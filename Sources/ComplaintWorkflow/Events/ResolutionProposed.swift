@@ -1,7 +1,7 @@
 public import ComplaintPolicy
 
 /// Who must approve a proposed resolution (003 §4.3; DOMAIN.md §3 approval rule).
-public enum ResolutionApprover: String, Hashable, Sendable, CaseIterable {
+public enum ResolutionApprover: String, Hashable, Sendable, CaseIterable, Codable {
     /// `executive` (公司高層): the special-group or critical path.
     case executive
     /// Any supervisor or above: compensation above the limit.
@@ -19,7 +19,7 @@ public enum ResolutionApprover: String, Hashable, Sendable, CaseIterable {
 /// `ResolutionProposed`: the proposal's fields plus `requiredApprover` (none: straight to
 /// `implementing`).
 @dynamicMemberLookup
-public struct ResolutionProposed: Hashable, Sendable {
+public struct ResolutionProposed: Hashable, Sendable, Codable {
     /// The proposal as commanded.
     public var proposal: ProposeResolution
     /// Who must approve it; `nil` when no approval is needed.
@@ -29,6 +29,23 @@ public struct ResolutionProposed: Hashable, Sendable {
     public init(proposal: ProposeResolution, requiredApprover: ResolutionApprover?) {
         self.proposal = proposal
         self.requiredApprover = requiredApprover
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case requiredApprover
+    }
+
+    /// Decodes the proposal's fields and `requiredApprover` from one flat object.
+    public init(from decoder: any Decoder) throws {
+        proposal = try ProposeResolution(from: decoder)
+        requiredApprover = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(ResolutionApprover.self, forKey: .requiredApprover)
+    }
+
+    /// Encodes the proposal's fields and `requiredApprover` as one flat object.
+    public func encode(to encoder: any Encoder) throws {
+        try proposal.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(requiredApprover, forKey: .requiredApprover)
     }
 
     /// The proposal's fields, under their command names.

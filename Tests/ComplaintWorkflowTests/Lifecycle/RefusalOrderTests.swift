@@ -72,13 +72,13 @@ struct RefusalOrderTests {
         #expect(harness.refusal(.withdrawComplaint(WithdrawComplaint()), as: Actors.customer) == nil)
     }
 
-    @Test func preconditionsInTableOrder() {
+    @Test func preconditionsInTableOrder() throws {
         var harness = Harness()
-        try? harness.send(.receiveComplaint(Sample.receive), as: Actors.agent)
+        try harness.send(.receiveComplaint(Sample.receive), as: Actors.agent)
         #expect(harness.refusal(.assignComplaint(Sample.assign), as: Actors.supervisor)?.code == .notClassified)
-        try? harness.send(.classifyComplaint(Sample.classify), as: Actors.agent)
+        try harness.send(.classifyComplaint(Sample.classify), as: Actors.agent)
         #expect(harness.refusal(.assignComplaint(Sample.assign), as: Actors.supervisor)?.code == .notAssessed)
-        try? harness.send(.assessSeverity(Sample.assess), as: Actors.agent)
+        try harness.send(.assessSeverity(Sample.assess), as: Actors.agent)
         #expect(harness.refusal(.assignComplaint(Sample.assign), as: Actors.supervisor) == nil)
         #expect(harness.complaint.status == .assigned)
     }
@@ -115,9 +115,9 @@ struct RefusalOrderTests {
         #expect(try decide(nil, envelope, DecisionContext(now: monday9, policy: .standard)).count == 1)
     }
 
-    @Test func lowerAssessmentNeedsSupervisor() {
+    @Test func lowerAssessmentNeedsSupervisor() throws {
         var harness = Stage.received.harness()
-        try? harness.send(.assessSeverity(AssessSeverity(severity: .serious, urgency: .urgent)), as: Actors.agent)
+        try harness.send(.assessSeverity(AssessSeverity(severity: .serious, urgency: .urgent)), as: Actors.agent)
         #expect(harness.refusal(.assessSeverity(AssessSeverity(severity: .general, urgency: .urgent)), as: Actors.agent)?.code == .notPermitted)
         #expect(harness.refusal(.assessSeverity(AssessSeverity(severity: .serious, urgency: .normal)), as: Actors.specialist)?.code == .notPermitted)
         #expect(harness.refusal(.assessSeverity(AssessSeverity(severity: .critical, urgency: .urgent)), as: Actors.agent) == nil)
