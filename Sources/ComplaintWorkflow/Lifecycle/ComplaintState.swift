@@ -5,7 +5,7 @@ public import Foundation
 ///
 /// The first block of properties carries the state field names of DOMAIN.md §3 that fixtures and
 /// `show` use; the rest is what decisions need.
-public struct ComplaintState: Hashable, Sendable {
+public struct ComplaintState: Hashable, Sendable, Codable {
     // MARK: State fields of DOMAIN.md §3
 
     /// The lifecycle status.

@@ -1,6 +1,6 @@
 /// The status of a complaint (DOMAIN.md §3). Triage facts, ownership and escalation are
 /// attributes, not statuses.
-public enum ComplaintStatus: String, Hashable, Sendable, CaseIterable, Comparable {
+public enum ComplaintStatus: String, Hashable, Sendable, CaseIterable, Comparable, Codable {
     case received
     case assigned
     case investigating

@@ -82,6 +82,7 @@ public func evolve(_ state: ComplaintState?, _ decided: DecidedEvent, policy: Se
         next.closeClocks(reason: closed.reason, at: at, policy: policy)
     case .complaintReopened:
         next.status = .investigating
+        next.closedReason = nil
         next.reopenCount += 1
         next.implemented = false
         next.requiredApprover = nil

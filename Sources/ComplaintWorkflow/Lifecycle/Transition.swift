@@ -27,6 +27,8 @@ public struct Transition: Hashable, Sendable {
     public var from: StatusRule?
     /// The statuses it may lead to; empty: the status stays.
     public var to: [ComplaintStatus]
+    /// When the status moves, for the specification (e.g. only from `received`).
+    public var toCondition: String?
     /// Preconditions checked last, in this order.
     public var preconditions: [Precondition]
     /// Where the row comes from in the sources, or `policy`.
@@ -35,8 +37,10 @@ public struct Transition: Hashable, Sendable {
     /// Creates a row.
     public init(
         _ command: CommandName, events: [EventType], roles: RoleRule, stream: StreamRequirement = .complaint,
-        from: StatusRule? = .anyOpen, to: [ComplaintStatus] = [], preconditions: [Precondition] = [], source: String
+        from: StatusRule? = .anyOpen, to: [ComplaintStatus] = [], toCondition: String? = nil, preconditions: [Precondition] = [],
+        source: String
     ) {
+        self.toCondition = toCondition
         self.command = command
         self.events = events
         self.roles = roles

@@ -27,7 +27,7 @@ public enum TransitionTable {
         Transition(
             .assignComplaint, events: [.complaintAssigned],
             roles: RoleRule(minimumRank: .agent, refinement: .selfAssignmentBelow(.supervisor)),
-            to: [.assigned],
+            to: [.assigned], toCondition: "from `received`; re-assigning leaves the status",
             preconditions: [.init(.notClassified, "classified"), .init(.notAssessed, "assessed")],
             source: "003 §2.3, §6.1"),
         Transition(
@@ -47,7 +47,7 @@ public enum TransitionTable {
             source: "003 §4.2"),
         Transition(
             .proposeResolution, events: [.resolutionProposed], roles: .ownerOrSpecialist,
-            from: .only(.investigating), to: [.awaitingApproval, .implementing],
+            from: .only(.investigating), to: [.awaitingApproval, .implementing], toCondition: "by the approval rule",
             source: "003 §4.3 step 六"),
         Transition(
             .approveResolution, events: [.resolutionApproved],
@@ -71,7 +71,7 @@ public enum TransitionTable {
             source: "003 §6.2; 002 §6.2"),
         Transition(
             .recordCustomerResponse, events: [.customerAccepted, .customerRejected], roles: .customerOrAgent,
-            from: .only(.awaitingCustomer), to: [.resolved, .investigating],
+            from: .only(.awaitingCustomer), to: [.resolved, .investigating], toCondition: "accepted / rejected (`rejectionCount` + 1)",
             source: "003 §6.2, §4.3 step 七"),
         Transition(
             .recordSatisfaction, events: [.satisfactionRecorded], roles: .customerOrAgent,

@@ -41,7 +41,8 @@ public enum WorkflowSpec {
         ]
         for row in TransitionTable.rows {
             let events = row.events.map(\.typeName).joined(separator: " / ")
-            let to = row.to.isEmpty ? "unchanged" : row.to.map { "`\($0.rawValue)`" }.joined(separator: " or ")
+            var to = row.to.isEmpty ? "unchanged" : row.to.map { "`\($0.rawValue)`" }.joined(separator: " or ")
+            if let condition = row.toCondition { to += " (\(condition))" }
             let from = row.from?.summary ?? "—"
             let preconditions = row.preconditions.isEmpty
                 ? "—" : row.preconditions.map { "\($0.check) (`\($0.code.rawValue)`)" }.joined(separator: "; ")

@@ -95,3 +95,14 @@ struct ClosingTests {
         #expect(harness.complaint.status == .assigned)
     }
 }
+
+@Suite("Reopening a closed complaint")
+struct ReopenClosedTests {
+    @Test func reopeningClearsTheClosedReason() throws {
+        var harness = Stage.closedResolved.harness()
+        try harness.send(.reopenComplaint(ReopenComplaint(reason: "again")), as: Actors.agent)
+        #expect(harness.complaint.closedReason == nil)
+        #expect(harness.complaint.isOpen)
+        #expect(!queueMembership(harness.complaint, complaintId: "C-1", policy: harness.policy).queues.isEmpty)
+    }
+}
