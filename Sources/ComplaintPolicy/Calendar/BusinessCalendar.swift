@@ -38,7 +38,7 @@ public struct BusinessCalendar: Hashable, Sendable {
             throw PolicyValidationError(field: "calendar.timeZone", reason: "'\(timeZone)' is not a known IANA time zone")
         }
         var hours: [Weekday: [WorkingInterval]] = [:]
-        for (weekday, intervals) in workingHours where !intervals.isEmpty {
+        for (weekday, intervals) in workingHours.sorted(by: { $0.key < $1.key }) where !intervals.isEmpty {
             do {
                 hours[weekday] = try WorkingInterval.normalised(intervals)
             } catch {
@@ -49,7 +49,7 @@ public struct BusinessCalendar: Hashable, Sendable {
             throw PolicyValidationError(field: "calendar.workingHours", reason: "no weekday has working time")
         }
         var extra: [CalendarDate: [WorkingInterval]] = [:]
-        for (date, intervals) in extraWorkingDays {
+        for (date, intervals) in extraWorkingDays.sorted(by: { $0.key < $1.key }) {
             guard !intervals.isEmpty else {
                 throw PolicyValidationError(field: "calendar.extraWorkingDays.\(date)", reason: "an extra working day needs working hours")
             }

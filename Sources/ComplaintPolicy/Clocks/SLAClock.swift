@@ -97,6 +97,18 @@ public struct SLAClock: Hashable, Codable, Sendable {
         return timers
     }
 
+    /// Whether the used time at `instant` has reached the target (running or paused). After a
+    /// ``retarget(target:warnAt:)`` below the used time this is how a paused clock, which has no
+    /// due time, is found to be due at once.
+    public func isOverdue(at instant: Date, calendar: BusinessCalendar) -> Bool {
+        phase.isOpen && used(at: instant, calendar: calendar) >= target
+    }
+
+    /// Whether the used time at `instant` has reached the warning threshold (running or paused).
+    public func isWarningOverdue(at instant: Date, calendar: BusinessCalendar) -> Bool {
+        phase.isOpen && used(at: instant, calendar: calendar) >= policy.warningThreshold
+    }
+
     /// On time, late, open or void (DOMAIN.md §4).
     ///
     /// Late once breached, whatever happened afterwards; a stop with used time at or above the

@@ -1,9 +1,10 @@
 /// A YAML- or JSON-shaped value: the input of policy documents and overrides.
 ///
 /// It keeps parsers out of the public API: hosts build it from YAML text (``init(yaml:)``), JSON
-/// bytes (`Codable`), or literals. Mapping keys are strings; scalar kinds follow YAML 1.2's core
-/// schema, except that a plain scalar that only looks like a sexagesimal number or a timestamp
-/// (`18:00`, `2026-10-01`) stays a string.
+/// bytes (`Codable`), or literals. Mapping keys are strings. Plain YAML scalars are typed by Yams'
+/// default resolver (YAML 1.1 style, so `yes`/`no`/`on`/`off` are Booleans), except that a scalar
+/// that looks like a sexagesimal number or a timestamp (`18:00`, `2026-10-01`) stays a string;
+/// quoted scalars are always strings.
 public enum PolicyValue: Hashable, Sendable {
     /// `null` or `~`.
     case null

@@ -13,8 +13,14 @@ extension ServicePolicy {
             try Self.validate(policy, at: "clocks.\(clock.rawValue)")
         }
         for problemClass in ProblemClass.allCases {
-            for (clock, policy) in clocksByProblemClass[problemClass] ?? [:] {
-                try Self.validate(policy, at: "clocksByProblemClass.\(problemClass.rawValue).\(clock.rawValue)")
+            for clock in ClockName.allCases {
+                guard let policy = clocksByProblemClass[problemClass]?[clock] else { continue }
+                let path = "clocksByProblemClass.\(problemClass.rawValue).\(clock.rawValue)"
+                try Self.validate(policy, at: path)
+                // A reclassification re-targets a running clock but cannot change what it counts.
+                try Self.require(
+                    policy.calendar == clocks[clock]?.calendar, "\(path).calendar",
+                    "must equal clocks.\(clock.rawValue).calendar (a reclassification cannot change a running clock's calendar)")
             }
         }
         for rule in RuleKey.allCases {
@@ -49,7 +55,8 @@ extension ServicePolicy {
             try Self.require(setting.days >= 1, "\(path).days", "must be at least 1")
             try Self.require(setting.periods >= 1, "\(path).periods", "must be at least 1")
         }
-        for (kpi, target) in kpiTargets {
+        for kpi in KPI.allCases {
+            guard let target = kpiTargets[kpi] else { continue }
             let path = "kpiTargets.\(kpi.rawValue)"
             try Self.require(target.isFinite && target >= 0, path, "must be a finite number ≥ 0")
             try Self.require(!kpi.isRate || target <= 1, path, "a rate target must be within 0...1")

@@ -113,6 +113,23 @@ struct SLAClockTests {
         #expect(resolution.used(at: now, calendar: calendar) > resolution.target)
     }
 
+    @Test func pausedClockRetargetedBelowItsUsedTimeIsOverdue() {
+        var resolution = SLAClock(
+            name: .resolution, instance: 1, target: 72 * 3600, calendarKind: .elapsed, warnAt: 0.8,
+            startedAt: instant("2026-03-02T09:00:00+08:00"))
+        resolution.pause(at: instant("2026-03-03T11:00:00+08:00"), calendar: calendar)
+        let later = instant("2026-03-04T09:00:00+08:00")
+        #expect(!resolution.isOverdue(at: later, calendar: calendar))
+        #expect(!resolution.isWarningOverdue(at: later, calendar: calendar))
+        resolution.retarget(target: 24 * 3600, warnAt: 0.8)
+        #expect(resolution.isOverdue(at: later, calendar: calendar))
+        #expect(resolution.isWarningOverdue(at: later, calendar: calendar))
+        #expect(resolution.dueAt(calendar: calendar) == nil)
+        resolution.stop(at: later, calendar: calendar)
+        #expect(!resolution.isOverdue(at: later, calendar: calendar))
+        #expect(resolution.outcome == .late)
+    }
+
     @Test func pendingTimersInFiringOrder() {
         var ack = clock(.acknowledgement, at: "2026-03-02T09:00:00+08:00")
         let timers = ack.pendingTimers(calendar: calendar)

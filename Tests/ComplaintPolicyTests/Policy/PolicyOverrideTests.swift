@@ -97,6 +97,7 @@ struct PolicyOverrideTests {
         ("kpiTargets.happiness: 0.5", "kpiTargets.happiness"),
         ("categories: [Bad Name]", "categories[0]"),
         ("version: 3", "version"),
+        ("clocksByProblemClass.basic.resolution.calendar: elapsed", "clocksByProblemClass.basic.resolution.calendar"),
     ]
 
     @Test(arguments: Self.refusals)
@@ -117,6 +118,18 @@ struct PolicyOverrideTests {
         }
     }
 
+    @Test func perClassCalendarsFollowTheClock() throws {
+        #expect(throws: PolicyValidationError.self) {
+            try ServicePolicy.category2025.applying(overrides: ["clocks.resolution.calendar": "business"])
+        }
+        var overrides: [String: PolicyValue] = ["clocks.resolution": ["calendar": "business", "target": "40h"]]
+        for problemClass in ProblemClass.allCases {
+            overrides["clocksByProblemClass.\(problemClass.rawValue).resolution"] = ["calendar": "business", "target": "16h"]
+        }
+        let policy = try ServicePolicy.category2025.applying(overrides: .map(overrides))
+        #expect(policy.clockPolicy(.resolution, problemClass: .special) == ClockPolicy(target: 16 * 3600, calendar: .business))
+    }
+
     @Test func documentShapes() throws {
         #expect(try ServicePolicy.load(yaml: "standard") == .standard)
         #expect(try ServicePolicy.load(yaml: "preset: category2025") == .category2025)
@@ -135,5 +148,52 @@ struct PolicyOverrideTests {
             return try ServicePolicy.load(document: document)
         }
         #expect(throws: PolicyValidationError.self) { try ServicePolicy.load(json: Data("{".utf8)) }
+    }
+}
+
+@Suite("Specs example")
+struct SpecsExampleTests {
+    /// The example of `Specs/policy.md` §4, kept here verbatim so the spec cannot drift.
+    @Test func policySpecExampleLoads() throws {
+        let policy = try ServicePolicy.load(yaml: """
+            preset: standard            # optional, default standard
+            overrides:
+              version: acme-2026.1
+              clocks.resolution.target: 27h          # 3 business days of 9 h
+              escalation:
+                secondRejection: {enabled: false}
+              calendar:
+                holidays: [2026-10-01, 2026-10-02, 2026-10-05]
+                extraWorkingDays: {2026-09-27: ["09:00-18:00"]}
+              kpiTargets.transferRate: 0.05
+              categories: [warranty]
+            """)
+        #expect(policy.version == "acme-2026.1")
+        #expect(policy.clocks[.resolution]?.target == Int64(27 * 3600))
+        #expect(!policy.isEnabled(.secondRejection))
+        #expect(policy.calendar.holidays.count == 3)
+        #expect(policy.calendar.isWorking(at: instant("2026-09-27T10:00:00+08:00")))
+        #expect(policy.kpiTargets[.transferRate] == 0.05)
+        #expect(policy.allows(try Category.parse("warranty")))
+    }
+}
+
+extension SpecsExampleTests {
+    /// The overview example of the DocC catalog.
+    @Test func docCatalogExampleGivesWednesdayEvening() throws {
+        let policy = try ServicePolicy.load(yaml: """
+            preset: standard
+            overrides:
+              clocks.resolution.target: 27h
+              calendar.holidays: [2026-10-01]
+            """)
+        let received = Date(timeIntervalSince1970: 1_772_413_200)
+        #expect(received == instant("2026-03-02T09:00:00+08:00"))
+        var resolution = SLAClock(
+            name: .resolution, instance: 1,
+            policy: try #require(policy.clockPolicy(.resolution, problemClass: nil)), startedAt: received)
+        #expect(resolution.dueAt(calendar: policy.calendar) == instant("2026-03-04T18:00:00+08:00"))
+        let paused = resolution.pause(at: received.addingTimeInterval(3600), calendar: policy.calendar)
+        #expect(paused && resolution.usedSeconds == 3600)
     }
 }

@@ -15,10 +15,14 @@ struct PolicyValueTests {
             closes: 18:00
             quoted: "42"
             list: [a, 1]
+            big: 1_000_000
+            hex: 0x10
+            exponent: 1e3
             """)
         #expect(value == [
             "count": 3, "warnAt": 0.75, "enabled": false, "nothing": nil, "date": "2026-10-01",
             "opens": "09:00", "closes": "18:00", "quoted": "42", "list": ["a", 1],
+            "big": 1_000_000, "hex": 16, "exponent": 1000.0,
         ])
     }
 
