@@ -1,13 +1,21 @@
 /// The status of a complaint (DOMAIN.md §3). Triage facts, ownership and escalation are
 /// attributes, not statuses.
 public enum ComplaintStatus: String, Hashable, Sendable, CaseIterable, Comparable, Codable {
+    /// Recorded, not yet assigned (003 §4.3 step 一).
     case received
+    /// Routed to an owner (003 §2.3).
     case assigned
+    /// Being investigated, possibly by a special group (003 §4.3).
     case investigating
+    /// A proposed resolution waits for approval (003 §4.3).
     case awaitingApproval
+    /// The resolution is being carried out.
     case implementing
+    /// The result was communicated; the customer's answer is awaited (003 §6.2).
     case awaitingCustomer
+    /// The customer accepted; follow-up may be pending.
     case resolved
+    /// Archived (歸檔) with a closing reason.
     case closed
 
     /// Every status but `closed`.
