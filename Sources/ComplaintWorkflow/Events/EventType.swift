@@ -1,0 +1,67 @@
+/// The stable type name and schema version of every event (DOMAIN.md §1, §3, §4, §5).
+public enum EventType: String, Hashable, Sendable, CaseIterable {
+    /// `ComplaintReceived`.
+    case complaintReceived = "ComplaintReceived"
+    /// `ComplaintAcknowledged`.
+    case complaintAcknowledged = "ComplaintAcknowledged"
+    /// `AuthenticityVerified`.
+    case authenticityVerified = "AuthenticityVerified"
+    /// `ComplaintClassified`.
+    case complaintClassified = "ComplaintClassified"
+    /// `SeverityAssessed`.
+    case severityAssessed = "SeverityAssessed"
+    /// `ComplaintAssigned`.
+    case complaintAssigned = "ComplaintAssigned"
+    /// `ComplaintTransferred`.
+    case complaintTransferred = "ComplaintTransferred"
+    /// `InvestigationStarted`.
+    case investigationStarted = "InvestigationStarted"
+    /// `ProgressRecorded`.
+    case progressRecorded = "ProgressRecorded"
+    /// `RootCauseRecorded`.
+    case rootCauseRecorded = "RootCauseRecorded"
+    /// `ResolutionProposed`.
+    case resolutionProposed = "ResolutionProposed"
+    /// `ResolutionApproved`.
+    case resolutionApproved = "ResolutionApproved"
+    /// `ResolutionRejected`.
+    case resolutionRejected = "ResolutionRejected"
+    /// `ResolutionImplemented`.
+    case resolutionImplemented = "ResolutionImplemented"
+    /// `ResultCommunicated`.
+    case resultCommunicated = "ResultCommunicated"
+    /// `CustomerAccepted`.
+    case customerAccepted = "CustomerAccepted"
+    /// `CustomerRejected`.
+    case customerRejected = "CustomerRejected"
+    /// `SatisfactionRecorded`.
+    case satisfactionRecorded = "SatisfactionRecorded"
+    /// `ReturnVisitRecorded`.
+    case returnVisitRecorded = "ReturnVisitRecorded"
+    /// `ComplaintEscalated`.
+    case complaintEscalated = "ComplaintEscalated"
+    /// `ComplaintClosed`.
+    case complaintClosed = "ComplaintClosed"
+    /// `ComplaintReopened`.
+    case complaintReopened = "ComplaintReopened"
+    /// `LessonsRecorded`.
+    case lessonsRecorded = "LessonsRecorded"
+    /// `InteractionsRecorded`.
+    case interactionsRecorded = "InteractionsRecorded"
+    /// `CustomerForgotten`.
+    case customerForgotten = "CustomerForgotten"
+    /// `SeverityRaised`.
+    case severityRaised = "SeverityRaised"
+    /// `SlaWarningRaised`.
+    case slaWarningRaised = "SlaWarningRaised"
+    /// `SlaBreached`.
+    case slaBreached = "SlaBreached"
+    /// `RepeatComplaintDetected`.
+    case repeatComplaintDetected = "RepeatComplaintDetected"
+
+    /// The stable name stored with each event.
+    public var typeName: String { rawValue }
+
+    /// The version of the event's data shape; bumped when its fields change.
+    public var schemaVersion: Int { 1 }
+}

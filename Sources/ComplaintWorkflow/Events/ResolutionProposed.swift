@@ -1,0 +1,55 @@
+public import ComplaintPolicy
+
+/// Who must approve a proposed resolution (003 §4.3; DOMAIN.md §3 approval rule).
+public enum ResolutionApprover: String, Hashable, Sendable, CaseIterable, Codable {
+    /// `executive` (公司高層): the special-group or critical path.
+    case executive
+    /// Any supervisor or above: compensation above the limit.
+    case supervisorOrAbove = "supervisor+"
+
+    /// Whether `role` may approve or reject on this path.
+    public func admits(_ role: Role) -> Bool {
+        switch self {
+        case .executive: role == .executive
+        case .supervisorOrAbove: role.isAtLeast(.supervisor)
+        }
+    }
+}
+
+/// `ResolutionProposed`: the proposal's fields plus `requiredApprover` (none: straight to
+/// `implementing`).
+@dynamicMemberLookup
+public struct ResolutionProposed: Hashable, Sendable, Codable {
+    /// The proposal as commanded.
+    public var proposal: ProposeResolution
+    /// Who must approve it; `nil` when no approval is needed.
+    public var requiredApprover: ResolutionApprover?
+
+    /// Creates the event data.
+    public init(proposal: ProposeResolution, requiredApprover: ResolutionApprover?) {
+        self.proposal = proposal
+        self.requiredApprover = requiredApprover
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case requiredApprover
+    }
+
+    /// Decodes the proposal's fields and `requiredApprover` from one flat object.
+    public init(from decoder: any Decoder) throws {
+        proposal = try ProposeResolution(from: decoder)
+        requiredApprover = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(ResolutionApprover.self, forKey: .requiredApprover)
+    }
+
+    /// Encodes the proposal's fields and `requiredApprover` as one flat object.
+    public func encode(to encoder: any Encoder) throws {
+        try proposal.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(requiredApprover, forKey: .requiredApprover)
+    }
+
+    /// The proposal's fields, under their command names.
+    public subscript<Value>(dynamicMember keyPath: KeyPath<ProposeResolution, Value>) -> Value {
+        proposal[keyPath: keyPath]
+    }
+}
