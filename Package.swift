@@ -65,7 +65,7 @@ let package = Package(
         // The pure complaint workflow: commands, events, decide/evolve, rules, PDCA (no I/O).
         .target(
             name: "ComplaintWorkflow",
-            dependencies: ["ComplaintPolicy"],
+            dependencies: ["ComplaintPolicy", "BinaryCoding"],
             swiftSettings: strictness
         ),
         // Child process used by the crash and multi-process tests of the event log.

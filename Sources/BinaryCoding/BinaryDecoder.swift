@@ -17,6 +17,12 @@ public struct BinaryDecoder: Sendable {
     public func decode<T: Decodable>(_ type: T.Type, from value: BinaryValue) throws -> T {
         try decodeValue(type, from: value, codingPath: [])
     }
+
+    /// A `Decoder` over a value tree, for initialisers that take one (`init(from:)` variants that
+    /// need more than the type to decide what to build).
+    public func decoder(for value: BinaryValue) -> any Decoder {
+        TreeDecoder(value: value, codingPath: [])
+    }
 }
 
 func decodeValue<T: Decodable>(_ type: T.Type, from value: BinaryValue, codingPath: [any CodingKey]) throws -> T {

@@ -62,6 +62,14 @@ public enum EventType: String, Hashable, Sendable, CaseIterable {
     /// The stable name stored with each event.
     public var typeName: String { rawValue }
 
-    /// The version of the event's data shape; bumped when its fields change.
-    public var schemaVersion: Int { 1 }
+    /// The version of the event's data shape; bumped when its fields change, with an upcaster from
+    /// the previous version in ``EventCodec/shippedUpcasters``.
+    ///
+    /// `SatisfactionRecorded` is at 2: version 1 had no `method`.
+    public var schemaVersion: Int {
+        switch self {
+        case .satisfactionRecorded: 2
+        default: 1
+        }
+    }
 }
