@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Who caused an event: an id and a role, both opaque to the log.
-public struct Actor: Sendable, Hashable, CustomStringConvertible {
+public struct EventActor: Sendable, Hashable, CustomStringConvertible {
     /// The actor's id (1–128 bytes).
     public var id: String
     /// The actor's role (1–64 bytes).
@@ -57,7 +57,7 @@ public struct ProposedEvent: Sendable, Hashable {
     /// A unique id for the event; generated when not given.
     public var id: UUID
     /// Who caused it.
-    public var actor: Actor
+    public var actor: EventActor
     /// The instant the event stands for; `nil` means the commit time (``RecordedEvent/recordedAt``).
     public var occurredAt: Date?
     /// Groups the events of one business flow.
@@ -71,7 +71,7 @@ public struct ProposedEvent: Sendable, Hashable {
 
     /// Creates an event to append.
     public init(
-        type: String, schemaVersion: UInt16 = 1, id: UUID = UUID(), actor: Actor, occurredAt: Date? = nil,
+        type: String, schemaVersion: UInt16 = 1, id: UUID = UUID(), actor: EventActor, occurredAt: Date? = nil,
         correlationID: String? = nil, causationID: String? = nil, payload: [UInt8], metadata: [UInt8] = []
     ) {
         self.type = type

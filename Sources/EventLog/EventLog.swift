@@ -13,7 +13,7 @@ public import Foundation
 /// let log = try EventLog.open(directory: "/var/lib/complaints")
 /// let result = try await log.append(AppendRequest(
 ///     commandID: "cmd-1", stream: "C-1", kind: "complaint", expectedVersion: .noStream,
-///     events: [ProposedEvent(type: "ComplaintReceived", actor: Actor(id: "agent-1", role: "agent"), payload: bytes)]))
+///     events: [ProposedEvent(type: "ComplaintReceived", actor: EventActor(id: "agent-1", role: "agent"), payload: bytes)]))
 /// for try await event in log.subscribe(from: 1) { … }
 /// ```
 ///
@@ -176,6 +176,12 @@ public final class EventLog: Sendable {
                 return event
             }
         }
+    }
+
+    /// The stored result of the command `id` (as a duplicate append would return it), or `nil` when
+    /// the log has not recorded that command id.
+    public func commandResult(_ id: String) throws -> AppendResult? {
+        try reading { txn in try storage.command(txn, id).map { try storage.result(of: $0, txn) } }
     }
 
     /// A stream's last version and kind, or `nil` when it does not exist.

@@ -184,7 +184,7 @@ final class GroupCommitter: @unchecked Sendable {
         collecting recorded: inout [RecordedEvent]
     ) throws -> Result<AppendResult, EventLogError> {
         if let id = request.commandID, let stored = try storage.command(txn, id) {
-            return .success(try duplicateResult(stored, txn))
+            return .success(try storage.result(of: stored, txn))
         }
         var infos: [String: LogStorage.StreamInfo]
         switch try checkStreams(request, txn) {
@@ -267,16 +267,4 @@ final class GroupCommitter: @unchecked Sendable {
         return .success(before)
     }
 
-    private func duplicateResult(_ stored: LogStorage.StoredCommand, _ txn: borrowing WriteTransaction) throws -> AppendResult {
-        var versions: [String: UInt64] = [:]
-        if stored.eventCount > 0 {
-            for event in try storage.events(txn, from: stored.firstPosition, limit: Int(stored.eventCount)) {
-                versions[event.stream] = max(versions[event.stream] ?? 0, event.streamVersion)
-            }
-        }
-        return AppendResult(
-            positions: stored.eventCount > 0 ? stored.firstPosition...(stored.firstPosition + stored.eventCount - 1) : nil,
-            streamVersions: versions, isDuplicate: true, fingerprint: stored.fingerprint,
-            recordedAt: Microseconds.date(stored.recordedAt))
-    }
 }

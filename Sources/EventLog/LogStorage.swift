@@ -110,6 +110,20 @@ struct LogStorage: Sendable {
         try txn.put(in: commands, key: Array(id.utf8), value: writer.bytes)
     }
 
+    /// The stored result of an earlier command, as a duplicate append returns it.
+    func result(of stored: StoredCommand, _ txn: borrowing some ReadableTransaction & ~Copyable) throws -> AppendResult {
+        var versions: [String: UInt64] = [:]
+        if stored.eventCount > 0 {
+            for event in try events(txn, from: stored.firstPosition, limit: Int(stored.eventCount)) {
+                versions[event.stream] = max(versions[event.stream] ?? 0, event.streamVersion)
+            }
+        }
+        return AppendResult(
+            positions: stored.eventCount > 0 ? stored.firstPosition...(stored.firstPosition + stored.eventCount - 1) : nil,
+            streamVersions: versions, isDuplicate: true, fingerprint: stored.fingerprint,
+            recordedAt: Microseconds.date(stored.recordedAt))
+    }
+
     // MARK: Events
 
     /// The last position and its hash (position 0 and the genesis hash for an empty log).

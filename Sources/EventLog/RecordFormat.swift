@@ -92,7 +92,7 @@ enum RecordFormat {
                 schemaVersion: schemaVersion, id: id, commandID: commandID.isEmpty ? nil : commandID,
                 correlationID: correlationID.isEmpty ? nil : correlationID,
                 causationID: causationID.isEmpty ? nil : causationID,
-                actor: Actor(id: actorID, role: actorRole),
+                actor: EventActor(id: actorID, role: actorRole),
                 recordedAt: Microseconds.date(recordedAt), occurredAt: Microseconds.date(occurredAt),
                 payload: payload, metadata: metadata, previousHash: previous, hash: hash)
             return (event, bodyLength)

@@ -23,7 +23,7 @@ public struct RecordedEvent: Sendable, Hashable {
     /// The causation id, if any.
     public var causationID: String?
     /// Who caused it.
-    public var actor: Actor
+    public var actor: EventActor
     /// The commit's clock time, in whole microseconds; never decreasing along positions.
     public var recordedAt: Date
     /// The instant the event stands for, in whole microseconds.

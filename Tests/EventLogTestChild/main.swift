@@ -37,7 +37,7 @@ case "append":
         let payload = Array("payload-\(index)-".utf8) + [UInt8](repeating: UInt8(index % 251), count: index % 3000)
         let request = AppendRequest(
             commandID: "child-\(index)", stream: "stream-\(index % 7)", kind: "test",
-            events: [ProposedEvent(type: "ChildAppended", actor: Actor(id: "child", role: "test"), payload: payload)])
+            events: [ProposedEvent(type: "ChildAppended", actor: EventActor(id: "child", role: "test"), payload: payload)])
         do {
             let result = try await log.append(request)
             say("ack \(result.positions!.upperBound)")

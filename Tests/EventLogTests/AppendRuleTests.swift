@@ -60,6 +60,9 @@ import Testing
             #expect(again.fingerprint == Array("Receive|C-1".utf8))
             #expect(again.recordedAt == first.recordedAt)
             #expect(try log.headPosition() == 3)
+            let looked = try log.commandResult("cmd-1")
+            #expect(looked == again)
+            #expect(try log.commandResult("never-sent") == nil)
         }
     }
 
@@ -100,7 +103,7 @@ import Testing
         ("event type starting with a digit", AppendRequest(stream: "S", kind: "test", events: [event("9Lives")]), "eventType"),
         ("empty event type", AppendRequest(stream: "S", kind: "test", events: [event("")]), "eventType"),
         ("empty command id", request("S", command: ""), "commandId"),
-        ("empty actor id", AppendRequest(stream: "S", kind: "test", events: [event(actor: Actor(id: "", role: "agent"))]), "actor.id"),
+        ("empty actor id", AppendRequest(stream: "S", kind: "test", events: [event(actor: EventActor(id: "", role: "agent"))]), "actor.id"),
         ("bad stream kind", request("S", kind: "bad kind"), "streamKind"),
         ("no streams", AppendRequest(streams: []), "streams"),
     ]

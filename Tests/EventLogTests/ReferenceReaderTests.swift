@@ -46,10 +46,10 @@ import Testing
         defer { directory.remove() }
         let log = try EventLog.open(directory: directory.path)
         _ = try await log.append(AppendRequest(commandID: "cmd-一", stream: "C-1", kind: "complaint", events: [
-            ProposedEvent(type: "ComplaintReceived", schemaVersion: 3, actor: Actor(id: "张三", role: "agent"),
+            ProposedEvent(type: "ComplaintReceived", schemaVersion: 3, actor: EventActor(id: "张三", role: "agent"),
                           occurredAt: Date(timeIntervalSince1970: 1_700_000_000.5), correlationID: "corr", causationID: "cause",
                           payload: Array("数据".utf8) + [0, 255], metadata: [1, 2, 3]),
-            ProposedEvent(type: "Empty", actor: Actor(id: "system", role: "system"), payload: []),
+            ProposedEvent(type: "Empty", actor: EventActor(id: "system", role: "system"), payload: []),
         ]))
         _ = try await log.append(AppendRequest(streams: [
             StreamAppend(stream: "C-2", kind: "complaint", events: [event("Big", String(repeating: "x", count: 70_000))]),

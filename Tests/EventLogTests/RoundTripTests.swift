@@ -10,7 +10,7 @@ import Testing
             let id = UUID()
             let occurred = Date(timeIntervalSince1970: 1_771_999_000.123456)
             let proposed = ProposedEvent(
-                type: "Complaint.Received_v-2", schemaVersion: 7, id: id, actor: Actor(id: "张三", role: "agent"),
+                type: "Complaint.Received_v-2", schemaVersion: 7, id: id, actor: EventActor(id: "张三", role: "agent"),
                 occurredAt: occurred, correlationID: "corr-1", causationID: "cause-1",
                 payload: [0, 1, 2, 255] + Array("数据".utf8), metadata: Array("meta".utf8))
             let result = try await log.append(AppendRequest(
@@ -30,7 +30,7 @@ import Testing
             #expect(stored.commandID == "cmd-1")
             #expect(stored.correlationID == "corr-1")
             #expect(stored.causationID == "cause-1")
-            #expect(stored.actor == Actor(id: "张三", role: "agent"))
+            #expect(stored.actor == EventActor(id: "张三", role: "agent"))
             #expect(stored.recordedAt == clock.now())
             #expect(abs(stored.occurredAt.timeIntervalSince(occurred)) < 1e-6)
             #expect(stored.payload == proposed.payload)

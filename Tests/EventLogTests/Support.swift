@@ -25,9 +25,9 @@ final class ManualTime: TimeSource {
     func set(_ date: Date) { current.withLock { $0 = date } }
 }
 
-let testActor = Actor(id: "agent-1", role: "agent")
+let testActor = EventActor(id: "agent-1", role: "agent")
 
-func event(_ type: String = "Happened", _ payload: String = "payload", actor: Actor = testActor) -> ProposedEvent {
+func event(_ type: String = "Happened", _ payload: String = "payload", actor: EventActor = testActor) -> ProposedEvent {
     ProposedEvent(type: type, actor: actor, payload: Array(payload.utf8))
 }
 
