@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ComplaintPolicy", targets: ["ComplaintPolicy"]),
         .library(name: "ComplaintPrivacy", targets: ["ComplaintPrivacy"]),
         .library(name: "ComplaintWorkflow", targets: ["ComplaintWorkflow"]),
+        .library(name: "ComplaintEngine", targets: ["ComplaintEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -68,6 +69,15 @@ let package = Package(
             dependencies: ["ComplaintPolicy", "BinaryCoding"],
             swiftSettings: strictness
         ),
+        // The embedding API: commands in, events logged, projections current.
+        .target(
+            name: "ComplaintEngine",
+            dependencies: [
+                "EventLog", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy", "BinaryCoding",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictness
+        ),
         // Child process used by the crash and multi-process tests of the event log.
         .executableTarget(
             name: "eventlog-test-child",
@@ -83,6 +93,11 @@ let package = Package(
         .testTarget(
             name: "EventLogTests",
             dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintEngineTests",
+            dependencies: ["ComplaintEngine", "EventLog", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy"],
             swiftSettings: strictness
         ),
         .testTarget(

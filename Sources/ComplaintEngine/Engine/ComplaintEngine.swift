@@ -1,0 +1,277 @@
+public import ComplaintPolicy
+public import ComplaintWorkflow
+public import EventLog
+import BinaryCoding
+import ComplaintPrivacy
+import Foundation
+
+/// The embedding API: open an engine on a directory, send it commands from any number of tasks, and
+/// read what the accepted ones changed.
+///
+/// ```swift
+/// let engine = try await ComplaintEngine.open(directory: path, configuration: .init(policy: .standard))
+/// let events = try await engine.handle(CommandEnvelope(commandId: "c1", streamId: "C-1",
+///     actor: Actor(id: "agent-1", role: .agent), command: .receiveComplaint(...)))
+/// let state = try engine.complaint("C-1")
+/// ```
+///
+/// Each command is checked against its command id first (a retry returns the original events and
+/// records nothing), then the stream's due SLA timers fire, then the workflow decides from the
+/// stream's current state, and the events are appended with the stream version the decision saw.
+/// If another command got there first, the engine decides again; a host's own `expectedVersion`
+/// that no longer matches is refused with `versionConflict`. Concurrent commands share commits.
+public final class ComplaintEngine: Sendable {
+    /// The log underneath (read access for audits and tools).
+    public let log: EventLog
+    /// The configuration the engine was opened with.
+    public let configuration: EngineConfiguration
+    let translator: EventTranslator
+    let keys: CustomerKeyStore
+    let policies: PolicyBook
+    /// The position of the `PolicyActivated` event of the configured policy.
+    let policyPosition: UInt64
+
+    static let maximumAttempts = 16
+
+    /// Opens (creating when needed) the engine's store in `directory`.
+    ///
+    /// Logs `PolicyActivated` when the configured policy differs from the last one logged, and
+    /// brings every projection up to date.
+    public static func open(directory: String, configuration: EngineConfiguration = .init()) async throws -> ComplaintEngine {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let master = try configuration.masterKey ?? MasterKey.loadOrCreate(at: directory + "/master.key")
+            let keys = try CustomerKeyStore(path: directory + "/customer-keys", masterKey: master)
+            let translator = EventTranslator(keys: keys)
+            let policies = PolicyBook()
+            let log = try EventLog.open(directory: directory, configuration: EventLog.Configuration(
+                durability: configuration.durability, clock: configuration.clock,
+                projections: [
+                    ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
+                    CustomerHistoryProjection(),
+                ]))
+            do {
+                let position = try await activate(configuration.policy, in: log, book: policies)
+                return ComplaintEngine(
+                    log: log, configuration: configuration, translator: translator, keys: keys, policies: policies,
+                    policyPosition: position)
+            } catch {
+                log.close()
+                throw error
+            }
+        } catch let error as EventLogError {
+            throw EngineError.storage(error)
+        }
+    }
+
+    private init(
+        log: EventLog, configuration: EngineConfiguration, translator: EventTranslator, keys: CustomerKeyStore,
+        policies: PolicyBook, policyPosition: UInt64
+    ) {
+        self.log = log
+        self.configuration = configuration
+        self.translator = translator
+        self.keys = keys
+        self.policies = policies
+        self.policyPosition = policyPosition
+    }
+
+    /// Loads every logged policy and appends `PolicyActivated` when `policy` differs from the last.
+    private static func activate(_ policy: ServicePolicy, in log: EventLog, book: PolicyBook) async throws -> UInt64 {
+        var last: (position: UInt64, hash: String)?
+        for record in try log.readStream(PolicyBook.stream) {
+            let (activation, _) = try book.register(record)
+            last = (record.position, activation.hash)
+        }
+        let activation = PolicyBook.activation(of: policy)
+        if let last, last.hash == activation.hash { return last.position }
+        let request = AppendRequest(
+            stream: PolicyBook.stream, kind: StreamKind.policies.rawValue,
+            events: [ProposedEvent(type: PolicyBook.eventType, actor: EventActor(id: "system", role: "system"),
+                                   payload: try BinaryEncoder().encode(activation))])
+        let result = try await log.append(request)
+        guard let position = result.positions?.lowerBound else {
+            throw EventLogError(.storageFailed, "PolicyActivated was not recorded")
+        }
+        return position
+    }
+
+    /// Closes the log. Later calls fail with `closed`.
+    public func close() { log.close() }
+
+    /// The policy new decisions use.
+    public var policy: ServicePolicy { configuration.policy }
+
+    // MARK: Handling commands
+
+    /// Decides and records one command; returns the events it recorded (the command's own, then its
+    /// automatic ones). Timer events fired first are recorded under their own timer command ids and
+    /// are not part of the result.
+    ///
+    /// - Throws: ``EngineError/refused(_:)`` with the workflow's reason, or ``EngineError/storage(_:)``.
+    ///   Nothing is recorded for the command when it throws.
+    @discardableResult
+    public func handle(_ envelope: CommandEnvelope) async throws(EngineError) -> [LoggedEvent] {
+        do {
+            return try await decideAndAppend(envelope)
+        } catch let error as EngineError {
+            throw error
+        } catch let error as WorkflowError {
+            throw .refused(error)
+        } catch let error as EventLogError {
+            throw .storage(error)
+        } catch {
+            throw .storage(EventLogError(.storageFailed, "\(error)"))
+        }
+    }
+
+    private func decideAndAppend(_ envelope: CommandEnvelope) async throws -> [LoggedEvent] {
+        let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
+        if let earlier = try log.commandResult(envelope.commandId) {
+            return try replay(earlier, fingerprint: fingerprint)
+        }
+        for _ in 0..<Self.maximumAttempts {
+            let now = configuration.clock.now()
+            try await fireTimers(stream: envelope.streamId, until: now)
+            let snapshot = try streamSnapshot(envelope.streamId)
+            let context = try decisionContext(for: envelope, snapshot: snapshot, now: now)
+            let decided = try decide(snapshot.state, envelope, context)
+            let kind = snapshot.kind ?? TransitionTable.row(for: envelope.command.name).stream.kind
+            let customer = snapshot.state?.customerId
+            let proposed = try decided.map {
+                try translator.proposed(
+                    $0, customerId: customer, policyPosition: policyPosition, correlationId: envelope.correlationId,
+                    causationId: envelope.causationId)
+            }
+            let request = AppendRequest(
+                commandID: envelope.commandId, fingerprint: fingerprint, stream: envelope.streamId, kind: kind.rawValue,
+                expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposed)
+            guard let result = try await appendUnlessConflict(request) else { continue }
+            return try result.isDuplicate ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
+        }
+        throw EngineError.storage(EventLogError(
+            .versionConflict, "stream \(envelope.streamId) kept changing; gave up after \(Self.maximumAttempts) attempts"))
+    }
+
+    /// Appends; `nil` when a stream moved on since the decision (the caller decides again).
+    private func appendUnlessConflict(_ request: AppendRequest) async throws -> AppendResult? {
+        do {
+            return try await log.append(request)
+        } catch {
+            if error.code == .versionConflict { return nil }
+            throw error
+        }
+    }
+
+    /// The original outcome of a command id seen before, or a refusal when the id was used for
+    /// another command or stream.
+    private func replay(_ earlier: AppendResult, fingerprint: [UInt8]) throws -> [LoggedEvent] {
+        guard earlier.fingerprint == fingerprint else {
+            throw WorkflowError(
+                .validationFailed, rule: "idempotency",
+                reason: "command id was already used for \(String(decoding: earlier.fingerprint, as: UTF8.self))",
+                field: "commandId")
+        }
+        return try events(at: earlier.positions)
+    }
+
+    private func events(at positions: ClosedRange<UInt64>?) throws -> [LoggedEvent] {
+        guard let positions else { return [] }
+        return try log.read(from: positions.lowerBound, limit: positions.count).map(translator.logged)
+    }
+
+    // MARK: Timers
+
+    /// Records the stream's SLA timers due at or before `instant`, each under its timer command id.
+    func fireTimers(stream: String, until instant: Date) async throws {
+        for _ in 0..<Self.maximumAttempts {
+            let snapshot = try streamSnapshot(stream)
+            guard let state = snapshot.state else { return }
+            let due = tick(state, until: instant, streamId: stream, policy: configuration.policy)
+            guard !due.isEmpty else { return }
+            // One append per timer command: its events (the timer's own and what it triggered).
+            var groups: [(id: String, events: [DecidedEvent])] = []
+            for event in due {
+                let id = event.timerCommandId ?? groups.last?.id ?? "timer:\(stream)"
+                if groups.last?.id == id { groups[groups.count - 1].events.append(event) } else { groups.append((id, [event])) }
+            }
+            var version = snapshot.version
+            var conflicted = false
+            for group in groups {
+                let proposed = try group.events.map {
+                    try translator.proposed($0, customerId: state.customerId, policyPosition: policyPosition,
+                                            correlationId: nil, causationId: nil)
+                }
+                let result = try await appendUnlessConflict(AppendRequest(
+                    commandID: group.id, fingerprint: Array("Timer|\(stream)".utf8), stream: stream,
+                    kind: StreamKind.complaint.rawValue, expectedVersion: .exact(version), events: proposed))
+                guard let result, !result.isDuplicate else {
+                    conflicted = true
+                    break
+                }
+                version = result.streamVersions[stream] ?? version
+            }
+            if !conflicted { return }
+        }
+    }
+
+    // MARK: Reading state
+
+    struct StreamSnapshot {
+        var kind: StreamKind?
+        var version: UInt64
+        var state: ComplaintState?
+    }
+
+    func streamSnapshot(_ stream: String) throws -> StreamSnapshot {
+        let logged = try log.streamState(stream)
+        let kind = logged.flatMap { StreamKind(rawValue: $0.kind) }
+        guard kind == .complaint else { return StreamSnapshot(kind: kind, version: logged?.version ?? 0, state: nil) }
+        let stored = try log.readProjection("complaints") { space, txn in
+            try space.get(Array(stream.utf8), in: txn).map(ComplaintStateProjection.decode)
+        }
+        // The projection commits with the log, so it is never behind a version read before it.
+        return StreamSnapshot(kind: kind, version: stored?.version ?? logged?.version ?? 0, state: stored?.state)
+    }
+
+    /// A complaint's current state, or `nil` when there is no such complaint.
+    public func complaint(_ id: String) throws -> ComplaintState? {
+        try streamSnapshot(id).state
+    }
+
+    private func decisionContext(for envelope: CommandEnvelope, snapshot: StreamSnapshot, now: Date) throws -> DecisionContext {
+        let customer: String? = switch envelope.command {
+        case .receiveComplaint(let receive): receive.customer.id
+        case .forgetCustomer(let forget): forget.customerId
+        default: snapshot.state?.customerId
+        }
+        var duplicateExists = false
+        if case .closeComplaint(let close) = envelope.command, let target = close.duplicateOf {
+            duplicateExists = try log.streamState(target)?.kind == StreamKind.complaint.rawValue
+        }
+        let history = try customer.map { try customerHistory($0) }
+        return DecisionContext(
+            now: now, policy: configuration.policy, streamKind: snapshot.kind, streamVersion: Int(snapshot.version),
+            earlierComplaints: history?.complaints.filter { $0.id != envelope.streamId } ?? [],
+            customer: history?.standing ?? .unknown, duplicateOfExists: duplicateExists)
+    }
+
+    /// A customer's complaints and standing.
+    public func customerHistory(_ customer: String) throws -> (complaints: [EarlierComplaint], standing: CustomerStanding) {
+        try log.readProjection("customer-history") { space, txn in
+            let forgotten = try space.get(CustomerHistoryProjection.forgottenKey(customer), in: txn) != nil
+            var complaints: [EarlierComplaint] = []
+            let prefix = CustomerHistoryProjection.customerPrefix(customer)
+            try space.scan(prefix: prefix, in: txn) { key, value in
+                let entry = try BinaryDecoder().decode(CustomerHistoryProjection.Entry.self, from: Array(value))
+                complaints.append(EarlierComplaint(
+                    id: String(decoding: key.dropFirst(prefix.count), as: UTF8.self),
+                    category: entry.category.flatMap { Category(rawValue: $0) }, receivedAt: entry.receivedAt,
+                    closedReason: entry.closedReason.flatMap(ClosureReason.init(rawValue:))))
+                return true
+            }
+            let standing: CustomerStanding = forgotten ? .forgotten : (complaints.isEmpty ? .unknown : .known)
+            return (complaints, standing)
+        }
+    }
+}

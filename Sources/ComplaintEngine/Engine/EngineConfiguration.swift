@@ -1,0 +1,31 @@
+public import ComplaintLMDB
+public import ComplaintPolicy
+public import ComplaintPrivacy
+public import EventLog
+
+/// How to open a ``ComplaintEngine``.
+public struct EngineConfiguration: Sendable {
+    /// The service policy for new decisions. Logged (`PolicyActivated`) when it differs from the last
+    /// one logged.
+    public var policy: ServicePolicy
+    /// Where time comes from: ``ManualClock`` in tests and fixtures, the system clock in production.
+    public var clock: any TimeSource
+    /// Durability of commits (default ``Durability/durable``).
+    public var durability: Durability
+    /// The key that wraps customer keys; `nil` keeps one in `master.key` inside the store directory.
+    public var masterKey: MasterKey?
+    /// How many complaint states to keep in memory.
+    public var stateCacheSize: Int
+
+    /// A configuration with the given policy and clock.
+    public init(
+        policy: ServicePolicy = .standard, clock: any TimeSource = SystemTimeSource(), durability: Durability = .durable,
+        masterKey: MasterKey? = nil, stateCacheSize: Int = 10_000
+    ) {
+        self.policy = policy
+        self.clock = clock
+        self.durability = durability
+        self.masterKey = masterKey
+        self.stateCacheSize = stateCacheSize
+    }
+}

@@ -1,0 +1,79 @@
+import BinaryCoding
+import ComplaintPolicy
+import ComplaintPrivacy
+public import ComplaintWorkflow
+public import EventLog
+public import Foundation
+
+/// A workflow event as the log recorded it.
+public struct LoggedEvent: Sendable, Hashable {
+    /// The event with its actor, instant, rule and reason.
+    public var decided: DecidedEvent
+    /// Its log position.
+    public var position: UInt64
+    /// Its stream.
+    public var stream: String
+    /// Its version in the stream.
+    public var streamVersion: UInt64
+    /// The command that recorded it (a `timer:` id for timer events).
+    public var commandId: String?
+    /// The commit time.
+    public var recordedAt: Date
+    /// The log position of the policy in force.
+    public var policyPosition: UInt64?
+    /// The record's hash in the chain.
+    public var hash: ChainHash
+}
+
+/// Converts between the workflow's decided events and the log's records: the payload codec,
+/// sealing of personal fields, and metadata.
+struct EventTranslator: Sendable {
+    let codec = EventCodec()
+    let keys: CustomerKeyStore
+
+    func proposed(
+        _ decided: DecidedEvent, customerId: String?, policyPosition: UInt64?, correlationId: String?, causationId: String?
+    ) throws -> ProposedEvent {
+        let type = decided.event.type
+        var tree = try codec.tree(of: decided.event)
+        let owner = customerId ?? Self.customer(of: decided.event)
+        if let owner { tree = try PersonalData.seal(tree, type: type, customerId: owner, keys: keys) }
+        let metadata = EventMetadata(
+            rule: decided.rule?.rawValue, reason: decided.reason, policyPosition: policyPosition, customerId: owner)
+        return ProposedEvent(
+            type: type.typeName, schemaVersion: UInt16(type.schemaVersion),
+            actor: EventActor(id: decided.actor.id, role: decided.actor.role.rawValue),
+            occurredAt: decided.occurredAt, correlationID: correlationId, causationID: causationId,
+            payload: tree.encoded, metadata: try metadata.encoded())
+    }
+
+    /// Decodes a record of a workflow event, revealing personal fields (or `[erased]`).
+    func logged(_ record: RecordedEvent) throws -> LoggedEvent {
+        let metadata = try EventMetadata.decode(record.metadata)
+        guard let type = EventType(rawValue: record.type) else {
+            throw WorkflowError(.validationFailed, rule: "decoding", reason: "unknown event type \(record.type)")
+        }
+        let tree = try PersonalData.reveal(
+            try BinaryValue(decoding: record.payload), type: type, customerId: metadata.customerId, keys: keys)
+        let event = try codec.decode(typeName: record.type, schemaVersion: Int(record.schemaVersion), tree: tree)
+        guard let role = Role(rawValue: record.actor.role) else {
+            throw WorkflowError(.validationFailed, rule: "decoding", reason: "unknown role \(record.actor.role)")
+        }
+        let decided = DecidedEvent(
+            event, actor: Actor(id: record.actor.id, role: role), occurredAt: record.occurredAt,
+            rule: metadata.rule.flatMap(RuleKey.init(rawValue:)), reason: metadata.reason,
+            timerCommandId: record.commandID?.hasPrefix("timer:") == true ? record.commandID : nil)
+        return LoggedEvent(
+            decided: decided, position: record.position, stream: record.stream, streamVersion: record.streamVersion,
+            commandId: record.commandID, recordedAt: record.recordedAt, policyPosition: metadata.policyPosition,
+            hash: record.hash)
+    }
+
+    /// The customer an event names itself (ReceiveComplaint, ForgetCustomer).
+    static func customer(of event: WorkflowEvent) -> String? {
+        switch event {
+        case .complaintReceived(let received): received.customer.id
+        default: nil
+        }
+    }
+}
