@@ -6,7 +6,7 @@ import ComplaintPolicy
 public enum WorkflowSpec {
     /// The whole specification as Markdown.
     public static func markdown() -> String {
-        [header, statuses, transitions, refusalOrder, approval, clocks, rules, queues, errors]
+        [header, statuses, transitions, refusalOrder, approval, clocks, rules, queues, refinements, errors]
             .map { $0() }.joined(separator: "\n")
     }
 
@@ -148,6 +148,32 @@ public enum WorkflowSpec {
         complaints are in no queue. Order: effective severity (critical, serious, general; unassessed =
         general), urgency (urgent first; unassessed = normal), customerImportance (higher first), earliest due
         time of the running clocks (none sorts last), receivedAt, id (UTF-8 bytes).
+
+        """
+    }
+
+    private static func refinements() -> String {
+        """
+        ## Refinements of DOMAIN.md (names unchanged)
+
+        - Events whose data is their command's data carry the command's fields; `ResolutionProposed` adds
+          `requiredApprover` (`executive` / `supervisor+`, absent when none) so the approval path is fixed at
+          proposal time.
+        - `SlaWarningRaised.dueAt` is the clock's breach due time; the warning instant is its `occurredAt`.
+          Timers that a (re)classification makes due fire at once, stamped with the command's time.
+        - Role refinements that read state (approval path, lowering the previous assessment) are refused in the
+          `notPermitted` stage, next to the owner and own-customer checks.
+        - EscalateComplaint `toLevel` outside 0–5: `validationFailed` (first stage); `toLevel ≤ current`:
+          `validationFailed`, field `toLevel` (last stage).
+        - CloseComplaint takes `resolved`, `unreachable`, `duplicate`, `referred`; `duplicateOf` is required
+          exactly for `duplicate` and must name another existing complaint (`unknownStream`).
+        - ForgetCustomer goes to stream `customer:<customerId>` (else `validationFailed`, field `customerId`);
+          forgetting a forgotten customer is `customerForgotten`. RecordInteractions creates or appends to an
+          interactions stream.
+        - A reassessment resets the effective severity to the assessment; severity rules then re-apply (a
+          detected repeat raises again without a second RepeatComplaintDetected). The repeat window is
+          `[receivedAt − days × 24 h, receivedAt)` over the earlier complaints' latest category.
+        - A reopen from `closed(resolved)` clears `closedReason`. Rule keys absent from `escalation` are off.
 
         """
     }
