@@ -113,9 +113,19 @@ public struct VerifyAuthenticity: CommandPayload {
         self.methods = methods
     }
 
-    /// At least one method.
-    public func validate(policy: ServicePolicy) throws(WorkflowError) {
-        try Validation.nonEmpty(methods, field: "methods")
+    /// Nothing beyond the types (an empty method list is allowed).
+    public func validate(policy: ServicePolicy) throws(WorkflowError) {}
+
+    private enum CodingKeys: String, CodingKey {
+        case outcome, complete, methods
+    }
+
+    /// Decodes the data; `methods` defaults to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        outcome = try container.decode(AuthenticityOutcome.self, forKey: .outcome)
+        complete = try container.decode(Bool.self, forKey: .complete)
+        methods = try container.decodeIfPresent([VerificationMethod].self, forKey: .methods) ?? []
     }
 }
 
@@ -170,6 +180,19 @@ public struct SeverityFactors: Hashable, Sendable, Codable {
         self.complexOrHardToJudge = complexOrHardToJudge
         self.impactScope = impactScope
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case legalOrSafety, reputationRisk, complexOrHardToJudge, impactScope
+    }
+
+    /// Decodes the factors; a missing flag is `false`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        legalOrSafety = try container.decodeIfPresent(Bool.self, forKey: .legalOrSafety) ?? false
+        reputationRisk = try container.decodeIfPresent(Bool.self, forKey: .reputationRisk) ?? false
+        complexOrHardToJudge = try container.decodeIfPresent(Bool.self, forKey: .complexOrHardToJudge) ?? false
+        impactScope = try container.decodeIfPresent([ImpactScope].self, forKey: .impactScope)
+    }
 }
 
 /// Assesses severity and urgency (003 §3.2, §4.3 step 三). Lowering the previous assessment's
@@ -197,5 +220,18 @@ public struct AssessSeverity: CommandPayload {
     /// Customer importance lies in 0–3.
     public func validate(policy: ServicePolicy) throws(WorkflowError) {
         if let customerImportance { try Validation.range(customerImportance, 0...3, field: "customerImportance") }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case severity, urgency, factors, customerImportance
+    }
+
+    /// Decodes the data; missing `factors` are all `false`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        urgency = try container.decode(Urgency.self, forKey: .urgency)
+        factors = try container.decodeIfPresent(SeverityFactors.self, forKey: .factors) ?? SeverityFactors()
+        customerImportance = try container.decodeIfPresent(Int.self, forKey: .customerImportance)
     }
 }
