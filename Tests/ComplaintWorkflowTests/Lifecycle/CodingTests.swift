@@ -24,6 +24,17 @@ struct CodingTests {
         #expect(receive.source == nil)
     }
 
+    @Test func missingFactorsAndFlagsDefaultToFalse() throws {
+        struct Probe: Decodable {
+            let command: WorkflowCommand
+            init(from decoder: any Decoder) throws { command = try WorkflowCommand(name: .assessSeverity, from: decoder) }
+        }
+        let bare = try JSONDecoder().decode(Probe.self, from: Data(#"{"severity": "serious", "urgency": "urgent"}"#.utf8)).command
+        #expect(bare == .assessSeverity(AssessSeverity(severity: .serious, urgency: .urgent)))
+        let partial = try JSONDecoder().decode(Probe.self, from: Data(#"{"severity": "general", "urgency": "normal", "factors": {"legalOrSafety": true}}"#.utf8)).command
+        #expect(partial == .assessSeverity(AssessSeverity(severity: .general, urgency: .normal, factors: SeverityFactors(legalOrSafety: true))))
+    }
+
     @Test func unknownValuesAreRefused() {
         let json = Data(#"{"severity": "catastrophic", "urgency": "urgent", "factors": {"legalOrSafety": false, "reputationRisk": false, "complexOrHardToJudge": false}}"#.utf8)
         struct Probe: Decodable {

@@ -39,6 +39,8 @@ struct Harness {
     var earlier: [EarlierComplaint] = []
     var customer: CustomerStanding = .known
     var duplicateOfExists = false
+    /// Statuses a random walk passed through.
+    var statusesSeen: Set<ComplaintStatus> = []
 
     init(policy: ServicePolicy = .standard) { self.policy = policy }
 

@@ -1,20 +1,6 @@
 public import ComplaintPolicy
 public import Foundation
 
-/// `SeverityRaised`: a severity rule raised the effective severity (DOMAIN.md §5).
-public struct SeverityRaised: Hashable, Sendable, Codable {
-    /// The effective severity before.
-    public var from: Severity
-    /// The effective severity after.
-    public var to: Severity
-
-    /// Creates the event data.
-    public init(from: Severity, to: Severity) {
-        self.from = from
-        self.to = to
-    }
-}
-
 /// The data of `SlaWarningRaised` and `SlaBreached` (DOMAIN.md §4).
 public struct SlaClockEvent: Hashable, Sendable, Codable {
     /// Which clock.
@@ -36,13 +22,4 @@ public struct SlaClockEvent: Hashable, Sendable, Codable {
         self.usedMinutes = usedMinutes
         self.policyVersion = policyVersion
     }
-}
-
-/// `RepeatComplaintDetected`: the customer's earlier complaints that make this one a repeat.
-public struct RepeatComplaintDetected: Hashable, Sendable, Codable {
-    /// The earlier complaint ids, oldest first.
-    public var repeatOf: [String]
-
-    /// Creates the event data.
-    public init(repeatOf: [String]) { self.repeatOf = repeatOf }
 }
