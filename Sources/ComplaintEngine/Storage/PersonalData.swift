@@ -2,22 +2,15 @@ import BinaryCoding
 import ComplaintPrivacy
 import ComplaintWorkflow
 
-/// The personal fields of DOMAIN.md §8 and how they are sealed in a payload's value tree.
+/// How the personal fields of DOMAIN.md §8 (``PersonalFields``) are sealed in a payload's value tree.
 ///
 /// Sealing replaces each personal string with the bytes of a ``SealedField`` under the customer's
 /// key (a list of strings becomes a list of sealed bytes), before the payload is encoded, hashed and
 /// stored. Revealing reverses it, or puts ``SealedField/erased`` where the key was destroyed.
 enum PersonalData {
-    /// Paths of the personal fields of each event type.
+    /// Paths of the personal fields of each event type (the domain's list, split at the dots).
     static func paths(of type: EventType) -> [[String]] {
-        switch type {
-        case .complaintReceived:
-            [["customer", "name"], ["customer", "phone"], ["customer", "email"], ["description"], ["attachments"],
-             ["followUpExpectation"], ["remedySought"]]
-        case .satisfactionRecorded: [["comment"]]
-        case .customerRejected: [["reason"]]
-        default: []
-        }
+        PersonalFields.of(type).map { $0.split(separator: ".").map(String.init) }
     }
 
     static func seal(_ tree: BinaryValue, type: EventType, customerId: String, keys: CustomerKeyStore) throws -> BinaryValue {
