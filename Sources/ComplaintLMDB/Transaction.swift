@@ -24,6 +24,13 @@ public protocol ReadableTransaction: ~Copyable {
     func count(of database: Database) throws -> Int
 }
 
+extension ReadableTransaction where Self: ~Copyable {
+    /// Returns a copy of the value stored under `key`, or `nil`.
+    public func get(in database: Database, key: [UInt8]) throws -> [UInt8]? {
+        try key.withUnsafeBytes { k in try withValue(in: database, key: k) { $0.map { Array($0) } } }
+    }
+}
+
 /// A read-only view of an environment at one instant (an LMDB read transaction).
 ///
 /// It exists only inside ``Environment/read(_:)``: it cannot be stored, returned or carried
@@ -37,11 +44,6 @@ public struct ReadTransaction: ~Copyable, ReadableTransaction {
         in database: Database, key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) throws -> R
     ) throws -> R {
         try lookup(txn, database, key, body)
-    }
-
-    /// Returns a copy of the value stored under `key`, or `nil`.
-    public func get(in database: Database, key: [UInt8]) throws -> [UInt8]? {
-        try key.withUnsafeBytes { k in try withValue(in: database, key: k) { $0.map { Array($0) } } }
     }
 
     /// Opens a cursor over `database` for the duration of `body`.
@@ -69,11 +71,6 @@ public struct WriteTransaction: ~Copyable, ReadableTransaction {
         in database: Database, key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) throws -> R
     ) throws -> R {
         try lookup(txn, database, key, body)
-    }
-
-    /// Returns a copy of the value stored under `key`, or `nil`.
-    public func get(in database: Database, key: [UInt8]) throws -> [UInt8]? {
-        try key.withUnsafeBytes { k in try withValue(in: database, key: k) { $0.map { Array($0) } } }
     }
 
     /// Stores `value` under `key`, replacing any earlier value.
