@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "ComplaintEngine",
             dependencies: [
-                "EventLog", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy", "BinaryCoding",
+                "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy", "BinaryCoding",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness

@@ -40,16 +40,24 @@ public final class CustomerKeyStore: Sendable {
 
     private let path: String
     private let masterKey: MasterKey
+    private let readOnly: Bool
     private let state: Mutex<(descriptor: Int32, slots: [String: Slot], count: Int)>
 
     /// Opens (creating when missing) the key file at `path`.
-    public init(path: String, masterKey: MasterKey) throws(PrivacyError) {
+    ///
+    /// With `readOnly` (another process reading a store a writer holds) nothing is ever created or
+    /// changed, a missing file reads as empty, and keys the writer adds later are picked up when a
+    /// lookup misses.
+    public init(path: String, masterKey: MasterKey, readOnly: Bool = false) throws(PrivacyError) {
         self.path = path
         self.masterKey = masterKey
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw PrivacyError(.ioFailed, "cannot open key store \(path): errno \(errno)") }
+        self.readOnly = readOnly
+        let fd = open(path, (readOnly ? O_RDONLY : O_RDWR | O_CREAT) | O_CLOEXEC, 0o600)
+        if fd < 0 && !(readOnly && errno == ENOENT) {
+            throw PrivacyError(.ioFailed, "cannot open key store \(path): errno \(errno)")
+        }
         do {
-            let loaded = try Self.load(fd, path: path, masterKey: masterKey)
+            let loaded: (slots: [String: Slot], count: Int) = fd < 0 ? ([:], 0) : try Self.load(fd, path: path, masterKey: masterKey, create: !readOnly)
             state = Mutex((fd, loaded.slots, loaded.count))
         } catch {
             close(fd)
@@ -58,15 +66,15 @@ public final class CustomerKeyStore: Sendable {
     }
 
     deinit {
-        _ = state.withLock { close($0.descriptor) }
+        _ = state.withLock { $0.descriptor >= 0 ? close($0.descriptor) : 0 }
     }
 
     private static func load(
-        _ fd: Int32, path: String, masterKey: MasterKey
+        _ fd: Int32, path: String, masterKey: MasterKey, create: Bool
     ) throws(PrivacyError) -> (slots: [String: Slot], count: Int) {
         let size = Int(lseek(fd, 0, SEEK_END))
         if size == 0 {
-            try writeFully(fd, magic, at: 0, path: path)
+            if create { try writeFully(fd, magic, at: 0, path: path) }
             return ([:], 0)
         }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -107,11 +115,15 @@ public final class CustomerKeyStore: Sendable {
     public func key(for customerID: String) throws(PrivacyError) -> SymmetricKey {
         try Self.checkID(customerID)
         return try state.withLock { (state) throws(PrivacyError) -> SymmetricKey in
+            if state.slots[customerID] == nil { refresh(&state) }
             if let slot = state.slots[customerID] {
                 guard let key = slot.key else {
                     throw PrivacyError(.customerForgotten, "customer \(customerID) was forgotten: their key is destroyed")
                 }
                 return key
+            }
+            guard !readOnly else {
+                throw PrivacyError(.ioFailed, "the key store \(path) is open read-only; customer \(customerID) has no key")
             }
             let key = SymmetricKey(size: .bits256)
             var slot = [UInt8](repeating: 0, count: Self.slotSize)
@@ -130,7 +142,23 @@ public final class CustomerKeyStore: Sendable {
 
     /// The customer's key if it exists and was not destroyed; `nil` otherwise. Never creates one.
     public func existingKey(for customerID: String) -> SymmetricKey? {
-        state.withLock { $0.slots[customerID]?.key }
+        state.withLock { state in
+            if state.slots[customerID] == nil { refresh(&state) }
+            return state.slots[customerID]?.key
+        }
+    }
+
+    /// Reloads the file when another process (the writer) added slots since it was read.
+    private func refresh(_ state: inout (descriptor: Int32, slots: [String: Slot], count: Int)) {
+        if state.descriptor < 0 {
+            state.descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard state.descriptor >= 0 else { return }
+        }
+        let size = Int(lseek(state.descriptor, 0, SEEK_END))
+        guard size > 16 + state.count * Self.slotSize,
+              let loaded = try? Self.load(state.descriptor, path: path, masterKey: masterKey, create: false) else { return }
+        state.slots = loaded.slots
+        state.count = loaded.count
     }
 
     /// Destroys the customer's key: overwrites its slot in place with zeros (keeping the id, marked
@@ -138,6 +166,7 @@ public final class CustomerKeyStore: Sendable {
     @discardableResult
     public func forget(_ customerID: String) throws(PrivacyError) -> Bool {
         try Self.checkID(customerID)
+        guard !readOnly else { throw PrivacyError(.ioFailed, "the key store \(path) is open read-only") }
         return try state.withLock { (state) throws(PrivacyError) -> Bool in
             guard var slot = state.slots[customerID] else { return false }
             let base = 16 + slot.index * Self.slotSize

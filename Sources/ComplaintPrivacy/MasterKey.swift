@@ -17,6 +17,12 @@ public struct MasterKey: Sendable {
         key = SymmetricKey(data: bytes)
     }
 
+    /// Reads the master key file at `path`; `nil` when there is none.
+    public static func load(at path: String) throws(PrivacyError) -> MasterKey? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try MasterKey(bytes: Array(data))
+    }
+
     /// Reads the master key file at `path`, creating it with fresh random bytes (mode 0600) when it
     /// does not exist.
     public static func loadOrCreate(at path: String) throws(PrivacyError) -> MasterKey {

@@ -2,7 +2,9 @@ public import ComplaintPolicy
 public import ComplaintWorkflow
 public import EventLog
 import BinaryCoding
+import ComplaintLMDB
 import ComplaintPrivacy
+import Crypto
 import Foundation
 
 /// The embedding API: open an engine on a directory, send it commands from any number of tasks, and
@@ -39,19 +41,25 @@ public final class ComplaintEngine: Sendable {
     /// brings every projection up to date.
     public static func open(directory: String, configuration: EngineConfiguration = .init()) async throws -> ComplaintEngine {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let master = try configuration.masterKey ?? MasterKey.loadOrCreate(at: directory + "/master.key")
-            let keys = try CustomerKeyStore(path: directory + "/customer-keys", masterKey: master)
+            let readOnly = configuration.access == .readOnly
+            if !readOnly { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            let masterPath = directory + "/master.key"
+            let master = try configuration.masterKey
+                ?? (readOnly ? MasterKey.load(at: masterPath) ?? MasterKey(bytes: Array(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }))
+                    : MasterKey.loadOrCreate(at: masterPath))
+            let keys = try CustomerKeyStore(path: directory + "/customer-keys", masterKey: master, readOnly: readOnly)
             let translator = EventTranslator(keys: keys)
             let policies = PolicyBook()
             let log = try EventLog.open(directory: directory, configuration: EventLog.Configuration(
-                durability: configuration.durability, clock: configuration.clock,
+                durability: configuration.durability, access: configuration.access, clock: configuration.clock,
                 projections: [
                     ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                     CustomerHistoryProjection(),
                 ]))
             do {
-                let position = try await activate(configuration.policy, in: log, book: policies)
+                let position = readOnly
+                    ? try loadPolicies(from: log, into: policies)?.position ?? 0
+                    : try await activate(configuration.policy, in: log, book: policies)
                 return ComplaintEngine(
                     log: log, configuration: configuration, translator: translator, keys: keys, policies: policies,
                     policyPosition: position)
@@ -76,13 +84,19 @@ public final class ComplaintEngine: Sendable {
         self.policyPosition = policyPosition
     }
 
-    /// Loads every logged policy and appends `PolicyActivated` when `policy` differs from the last.
-    private static func activate(_ policy: ServicePolicy, in log: EventLog, book: PolicyBook) async throws -> UInt64 {
+    /// Loads every logged policy into `book`; returns the last one's position and hash.
+    private static func loadPolicies(from log: EventLog, into book: PolicyBook) throws -> (position: UInt64, hash: String)? {
         var last: (position: UInt64, hash: String)?
         for record in try log.readStream(PolicyBook.stream) {
             let (activation, _) = try book.register(record)
             last = (record.position, activation.hash)
         }
+        return last
+    }
+
+    /// Loads every logged policy and appends `PolicyActivated` when `policy` differs from the last.
+    private static func activate(_ policy: ServicePolicy, in log: EventLog, book: PolicyBook) async throws -> UInt64 {
+        let last = try loadPolicies(from: log, into: book)
         let activation = PolicyBook.activation(of: policy)
         if let last, last.hash == activation.hash { return last.position }
         let request = AppendRequest(
@@ -112,6 +126,9 @@ public final class ComplaintEngine: Sendable {
     ///   Nothing is recorded for the command when it throws.
     @discardableResult
     public func handle(_ envelope: CommandEnvelope) async throws(EngineError) -> [LoggedEvent] {
+        guard configuration.access == .readWrite else {
+            throw .storage(EventLogError(.readOnly, "the engine was opened read-only: it records no commands"))
+        }
         do {
             return try await decideAndAppend(envelope)
         } catch let error as EngineError {

@@ -16,12 +16,16 @@ public struct EngineConfiguration: Sendable {
     public var masterKey: MasterKey?
     /// How many complaint states to keep in memory.
     public var stateCacheSize: Int
+    /// Read-write (the one writing process of a store) or read-only (queries, audits and `verify`
+    /// from other processes; never fires timers, never writes).
+    public var access: EnvironmentConfiguration.Access
 
     /// A configuration with the given policy and clock.
     public init(
         policy: ServicePolicy = .standard, clock: any TimeSource = SystemTimeSource(), durability: Durability = .durable,
-        masterKey: MasterKey? = nil, stateCacheSize: Int = 10_000
+        masterKey: MasterKey? = nil, stateCacheSize: Int = 10_000, access: EnvironmentConfiguration.Access = .readWrite
     ) {
+        self.access = access
         self.policy = policy
         self.clock = clock
         self.durability = durability
