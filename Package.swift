@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComplaintEngineTests",
-            dependencies: ["ComplaintEngine", "EventLog", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy"],
+            dependencies: ["ComplaintEngine", "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy"],
             swiftSettings: strictness
         ),
         .testTarget(

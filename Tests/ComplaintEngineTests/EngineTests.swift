@@ -1,4 +1,5 @@
 import ComplaintEngine
+import ComplaintLMDB
 import ComplaintPolicy
 import ComplaintWorkflow
 import EventLog
@@ -182,5 +183,28 @@ func envelope(_ id: String, _ command: WorkflowCommand, as actor: Actor = agent,
         #expect(try engine.complaint("C-1") == before)
         try engine.log.rebuildProjections()
         #expect(try engine.complaint("C-1") == before)
+    }
+}
+
+@Suite struct ReadOnlyEngineTests {
+    @Test func aReadOnlyEngineReadsWhatTheWriterRecordsAndRecordsNothing() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(monday9)
+        let writer = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+        defer { writer.close() }
+        let reader = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock, access: .readOnly))
+        defer { reader.close() }
+        try await writer.handle(envelope("c1", receive))
+        #expect(try reader.complaint("C-1")?.customerId == "cust-9")
+        #expect(try reader.customerHistory("cust-9").standing == .known)
+        clock.advance(by: 3 * 3600)
+        do {
+            try await reader.handle(envelope("c2", .acknowledgeComplaint(AcknowledgeComplaint(channel: .phone))))
+            Issue.record("a read-only engine recorded a command")
+        } catch {
+            #expect(error.code == "readOnly")
+        }
+        #expect(try writer.log.readStream("C-1").count == 1, "the reader fired no timers")
     }
 }

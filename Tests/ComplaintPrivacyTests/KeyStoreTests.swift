@@ -127,3 +127,19 @@ func bytes(of key: SymmetricKey) -> [UInt8] { key.withUnsafeBytes { Array($0) } 
         #expect(try SealedField.reveal(sealed, field: "name", customerID: "cust-9", keys: store) == SealedField.erased)
     }
 }
+
+@Suite struct ReadOnlyKeyStoreTests {
+    @Test func aReadOnlyStorePicksUpKeysTheWriterAddsAndCreatesNone() throws {
+        let files = KeyFiles()
+        defer { files.remove() }
+        let master = try MasterKey(bytes: [UInt8](repeating: 5, count: 32))
+        let reader = try CustomerKeyStore(path: files.keys, masterKey: master, readOnly: true)
+        #expect(!FileManager.default.fileExists(atPath: files.keys))
+        let writer = try CustomerKeyStore(path: files.keys, masterKey: master)
+        let key = try writer.key(for: "cust-1")
+        #expect(reader.existingKey(for: "cust-1").map(bytes) == bytes(of: key))
+        #expect(throws: PrivacyError.self) { try reader.key(for: "cust-2") }
+        #expect(throws: PrivacyError.self) { try reader.forget("cust-1") }
+        #expect(writer.existingKey(for: "cust-2") == nil)
+    }
+}
