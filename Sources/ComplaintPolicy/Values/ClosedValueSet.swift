@@ -1,8 +1,10 @@
 /// A closed set of lowerCamelCase names from the domain contract (DOMAIN.md §1).
 ///
 /// Conforming enums get a strict ``parse(_:)`` and a `Codable` implementation that refuses any raw
-/// value outside the set with a ``PolicyValueError`` naming the set and the bad value.
-public protocol ClosedValueSet: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
+/// value outside the set with a ``PolicyValueError`` naming the set and the bad value. They are also
+/// `CodingKeyRepresentable`, so a dictionary keyed by one encodes as an object keyed by the names
+/// (and, in the binary encoding, in sorted key order) rather than as a list in hash order.
+public protocol ClosedValueSet: RawRepresentable, CaseIterable, Codable, CodingKeyRepresentable, Hashable, Sendable
 where RawValue == String, AllCases: Sendable {
     /// The name of the value set used in error messages, e.g. `channel`.
     static var valueSetName: String { get }
