@@ -71,7 +71,7 @@ final class KPIHistory {
         store.remove()
     }
 
-    private func run(_ stream: String, at local: String, _ command: WorkflowCommand, as actor: Actor = agent) async throws {
+    func run(_ stream: String, at local: String, _ command: WorkflowCommand, as actor: Actor = agent) async throws {
         clock.set(shanghai(local))
         counter += 1
         try await engine.handle(CommandEnvelope(commandId: "k\(counter)", streamId: stream, actor: actor, command: command))
@@ -339,4 +339,63 @@ func expectFigure(
         #expect(try history.engine.log.dumpProjection("kpi").elementsEqual(dump) { $0.key == $1.key && $0.value == $1.value })
         #expect(try history.engine.kpis(in: week1) == before[0])
     }
+    @Test func everythingRecordedSoFar() async throws {
+        let history = try await KPIHistory.make()
+        defer { history.finish() }
+        let report = try history.engine.kpis()
+        expectFigure(report, .resolutionRate, 1, 5, 0.2)
+        expectFigure(report, .complaintRate, 5, 390, 5.0 / 390)            // every interaction count
+        expectFigure(report, .escalationRate, 3, 5, 0.6)
+        expectFigure(report, .meanAcknowledgementMinutes, 245, 5, 49)
+        let phone = try history.engine.kpis(where: KPISlice(channel: .phone))
+        expectFigure(phone, .complaintRate, 4, 340, 4.0 / 340)
+    }
+
+    @Test func anErasureAndARebuildLeaveTheFiguresAsTheyWere() async throws {
+        let history = try await KPIHistory.make()
+        defer { history.finish() }
+        let dump = try history.engine.log.dumpProjection("kpi")
+        let report = try history.engine.kpis(in: week1)
+        try await history.run(
+            StreamKind.customerStreamId("cust-2"), at: "2026-03-10T09:00:00",
+            .forgetCustomer(ForgetCustomer(customerId: "cust-2")), as: Actor(id: "dpo-1", role: .dataProtectionOfficer))
+        try history.engine.log.rebuildProjections(["kpi"])
+        #expect(try history.engine.log.dumpProjection("kpi").elementsEqual(dump) { $0.key == $1.key && $0.value == $1.value })
+        #expect(try history.engine.kpis(in: week1) == report)
+    }
+
+    @Test func resolutionHoursAreMeasuredInTheClocksOwnCalendar() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(shanghai("2026-03-02T09:00:00"))
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(policy: .category2025, clock: clock))
+        defer { engine.close() }
+        var counter = 0
+        func run(_ local: String, _ command: WorkflowCommand, as actor: Actor = supervisor) async throws {
+            clock.set(shanghai(local))
+            counter += 1
+            try await engine.handle(CommandEnvelope(commandId: "c\(counter)", streamId: "C-9", actor: actor, command: command))
+        }
+        try await run("2026-03-02T09:00:00", .receiveComplaint(ReceiveComplaint(
+            customer: CustomerDetails(id: "cust-9"), channel: .companyApp, description: "app crashes")), as: agent)
+        try await run("2026-03-02T09:10:00", .acknowledgeComplaint(AcknowledgeComplaint(channel: .appPush)))
+        try await run("2026-03-02T09:10:00", .classifyComplaint(ClassifyComplaint(category: .systemTech, problemClass: .basic)))
+        try await run("2026-03-02T09:10:00", .assessSeverity(AssessSeverity(severity: .general, urgency: .normal)))
+        try await run("2026-03-02T09:10:00", .assignComplaint(AssignComplaint(owner: "agent-3", department: "it")))
+        try await run("2026-03-02T09:10:00", .startInvestigation(StartInvestigation()))
+        try await run("2026-03-02T09:10:00", .proposeResolution(ProposeResolution(
+            remedies: [.repair], responsibility: .company, actionPlan: "patch", dueAt: shanghai("2026-03-03T09:00:00"))))
+        try await run("2026-03-02T09:10:00", .implementResolution(ImplementResolution(actionsDone: "patched")))
+        try await run("2026-03-03T09:00:00", .communicateResult(CommunicateResult(
+            channel: .appPush, rootCauseExplained: true, apologyGiven: true, recourseInformed: false)))
+        try await run("2026-03-03T10:00:00", .recordCustomerResponse(RecordCustomerResponse(accepted: true)), as: agent)
+        // 24 elapsed hours (basic: 48 h target), not the 9 working hours of the standard calendar.
+        let report = try engine.kpis(in: week1)
+        expectFigure(report, .meanResolutionWorkingHours, 24, 1, 24)
+        expectFigure(report, .resolutionOnTimeRate, 1, 1, 1)
+        expectFigure(report, .meanAcknowledgementMinutes, 10, 1, 10)
+        expectFigure(report, .firstContactResolutionRate, 1, 1, 1)
+        expectFigure(report, .followUpOnTimeRate, 0, 0, nil)                // still open
+    }
 }
+

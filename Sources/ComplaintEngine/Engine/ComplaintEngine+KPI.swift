@@ -30,6 +30,14 @@ extension ComplaintEngine {
         }
     }
 
+    /// Every KPI over everything recorded so far (every complaint, every interaction count),
+    /// restricted to `slice`: what a fixture's `kpis` without `from`/`to` states.
+    ///
+    /// - Throws: ``EngineError/storage(_:)`` when the store cannot be read.
+    public func kpis(where slice: KPISlice = .all) throws(EngineError) -> KPIReport {
+        try kpis(in: Self.allTime, where: slice)
+    }
+
     /// Every KPI of the complaints received in `[from, to)`, restricted to `slice`.
     ///
     /// - Throws: ``EngineError/refused(_:)`` (`validationFailed`, field `window`) when `to` is
@@ -90,6 +98,9 @@ extension ComplaintEngine {
                 }
         }
     }
+
+    /// A window enclosing every instant the log can hold.
+    static let allTime = try! TimeWindow(from: .distantPast, to: .distantFuture)
 
     private static func window(from: Date, to: Date) throws(EngineError) -> TimeWindow {
         do {
