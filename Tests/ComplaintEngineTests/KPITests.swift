@@ -248,6 +248,10 @@ func expectFigure(
         expectFigure(afterSales, .reopenRate, 1, 1, 1)
         expectFigure(afterSales, .resolutionOnTimeRate, 1, 1, 1)
         expectFigure(afterSales, .meanAcknowledgementMinutes, 140, 1, 140)
+        let desk = try engine.kpis(in: week1, where: KPISlice(department: "logistics-desk"))   // A
+        expectFigure(desk, .followUpOnTimeRate, 1, 1, 1)
+        expectFigure(desk, .complaintRate, 0, 0, nil)
+        expectFigure(try engine.kpis(in: week1, where: KPISlice(department: "quality")), .resolutionRate, 0, 0, nil)
         let both = try engine.kpis(in: week1, where: KPISlice(category: .logistics, channel: .email))
         expectFigure(both, .resolutionRate, 0, 0, nil)
     }
