@@ -1,4 +1,5 @@
 @testable import ComplaintEngine
+import EventLog
 import Foundation
 import Testing
 
@@ -40,5 +41,16 @@ import Testing
         let late = KPIProjection.factsKey(receivedAt: Date(timeIntervalSince1970: 1_000.000_001), complaint: "A")
         #expect(early.lexicographicallyPrecedes(late))
         #expect(KPIProjection.instant(inKey: early[...]) == 1_000_000_000)
+    }
+    @Test func theProjectionsOwnFoldAgreesWithTheComplaintState() async throws {
+        let history = try await KPIHistory.make()
+        defer { history.finish() }
+        let tag = KPIProjection.stateTag
+        let stored = try history.engine.log.dumpProjection("kpi").filter { $0.key.first == tag }
+        #expect(stored.count == 5)
+        for entry in stored {
+            let id = String(decoding: entry.key.dropFirst(), as: UTF8.self)
+            #expect(try StoredState.decode(entry.value) == history.engine.complaint(id), "\(id)")
+        }
     }
 }

@@ -56,14 +56,14 @@ final class KPIHistory {
         return history
     }
 
-    private static func open(_ store: Store, _ clock: ManualClock) async throws -> ComplaintEngine {
-        try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+    private static func open(_ store: Store, _ clock: ManualClock, policy: ServicePolicy = .standard) async throws -> ComplaintEngine {
+        try await ComplaintEngine.open(directory: store.path, configuration: .init(policy: policy, clock: clock))
     }
 
-    /// Closes the engine and opens it again on the same store.
-    func restart() async throws {
+    /// Closes the engine and opens it again on the same store, with `policy`.
+    func restart(policy: ServicePolicy = .standard) async throws {
         engine.close()
-        engine = try await Self.open(store, clock)
+        engine = try await Self.open(store, clock, policy: policy)
     }
 
     func finish() {
@@ -401,5 +401,13 @@ func expectFigure(
         expectFigure(report, .firstContactResolutionRate, 1, 1, 1)
         expectFigure(report, .followUpOnTimeRate, 0, 0, nil)                // still open
     }
+    @Test func theSatisfactionThresholdIsThePolicyOfTheQueryingEngine() async throws {
+        let history = try await KPIHistory.make()
+        defer { history.finish() }
+        expectFigure(try history.engine.kpis(in: week1), .satisfactionRate, 1, 2, 0.5)     // scores 5 and 3
+        var lenient = ServicePolicy.standard
+        lenient.satisfactionThreshold = 3
+        try await history.restart(policy: lenient)
+        expectFigure(try history.engine.kpis(in: week1), .satisfactionRate, 2, 2, 1)
+    }
 }
-
