@@ -55,6 +55,7 @@ public final class ComplaintEngine: Sendable {
                 projections: [
                     ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                     CustomerHistoryProjection(),
+                    KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                 ]))
             do {
                 let position = readOnly
