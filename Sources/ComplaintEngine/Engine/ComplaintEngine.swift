@@ -49,6 +49,7 @@ public final class ComplaintEngine: Sendable {
                 projections: [
                     ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                     CustomerHistoryProjection(),
+                    AuditProjection(),
                 ]))
             do {
                 let position = try await activate(configuration.policy, in: log, book: policies)
