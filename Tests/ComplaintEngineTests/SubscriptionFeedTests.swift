@@ -15,15 +15,18 @@ import Testing
         for index in 0..<5 {
             try await engine.handle(envelope("pre-\(index)", auditReceive("cust-pre-\(index)"), stream: "P-\(index)"))
         }
-        let start = try engine.log.headPosition() + 1
+        // Start two events back: each feed first catches up on what is recorded, then follows live.
+        let start = try engine.log.headPosition() - 1
         let writers = 8
         let perWriter = 10
-        let expected = writers * perWriter
+        let expected = 2 + writers * perWriter
+        let (caughtUp, signal) = AsyncStream<Void>.makeStream()
 
         let events = Task {
             var seen: [LoggedEvent] = []
             for try await event in engine.events(from: start) {
                 seen.append(event)
+                if seen.count == 2 { signal.yield() }
                 if seen.count == expected { break }
             }
             return seen
@@ -32,9 +35,17 @@ import Testing
             var seen: [ComplaintChange] = []
             for try await change in engine.complaintChanges(from: start) {
                 seen.append(change)
+                if seen.count == 2 { signal.yield() }
                 if seen.count == expected { break }
             }
             return seen
+        }
+        // The writers start only once both feeds are live, so every later event reaches them while
+        // commands are being decided and committed concurrently.
+        var live = 0
+        for await _ in caughtUp {
+            live += 1
+            if live == 2 { break }
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {
