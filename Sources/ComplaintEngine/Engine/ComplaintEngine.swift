@@ -56,6 +56,7 @@ public final class ComplaintEngine: Sendable {
                     ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                     CustomerHistoryProjection(),
                     KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
+                    AuditProjection(),
                 ]))
             do {
                 let position = readOnly
