@@ -31,6 +31,9 @@ public final class ComplaintEngine: Sendable {
     /// The position of the `PolicyActivated` event of the configured policy.
     let policyPosition: UInt64
 
+    /// Fires SLA timers in the background when ``EngineConfiguration/firesTimersAutomatically``.
+    let scheduler = TimerScheduler()
+
     static let maximumAttempts = 16
 
     /// Opens (creating when needed) the engine's store in `directory`.
@@ -52,9 +55,11 @@ public final class ComplaintEngine: Sendable {
                 ]))
             do {
                 let position = try await activate(configuration.policy, in: log, book: policies)
-                return ComplaintEngine(
+                let engine = ComplaintEngine(
                     log: log, configuration: configuration, translator: translator, keys: keys, policies: policies,
                     policyPosition: position)
+                if configuration.firesTimersAutomatically { engine.scheduler.start(engine) }
+                return engine
             } catch {
                 log.close()
                 throw error
@@ -96,8 +101,11 @@ public final class ComplaintEngine: Sendable {
         return position
     }
 
-    /// Closes the log. Later calls fail with `closed`.
-    public func close() { log.close() }
+    /// Stops the timer scheduler and closes the log. Later calls fail with `closed`.
+    public func close() {
+        scheduler.stop()
+        log.close()
+    }
 
     /// The policy new decisions use.
     public var policy: ServicePolicy { configuration.policy }
@@ -156,6 +164,7 @@ public final class ComplaintEngine: Sendable {
     /// Appends; `nil` when a stream moved on since the decision (the caller decides again).
     private func appendUnlessConflict(_ request: AppendRequest) async throws -> AppendResult? {
         do {
+            defer { scheduler.wake() }
             return try await log.append(request)
         } catch {
             if error.code == .versionConflict { return nil }

@@ -16,6 +16,14 @@ public struct EngineConfiguration: Sendable {
     public var masterKey: MasterKey?
     /// How many complaint states to keep in memory.
     public var stateCacheSize: Int
+    /// Whether the engine fires SLA timers by itself (a background timer scheduler) while open.
+    /// Default: on for any clock but a ``ManualClock``, which moves by
+    /// ``ComplaintEngine/advance(to:)`` instead.
+    public var firesTimersAutomatically: Bool {
+        get { timerFiring ?? !(clock is ManualClock) }
+        set { timerFiring = newValue }
+    }
+    private var timerFiring: Bool?
 
     /// A configuration with the given policy and clock.
     public init(
