@@ -206,6 +206,23 @@ enum QueueFixture {
         }
     }
 
+    /// Index keys start with 0xFF, which no UTF-8 id can: ids that look like index prefixes, hold
+    /// NUL or start with the highest lead byte are states like any other.
+    @Test func complaintIdsNeverMeetIndexKeys() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(monday9)
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+        defer { engine.close() }
+        let ids = ["q", "t\u{0}x", "n\u{7}unassigned", "p", "\u{10FFFF}"]
+        for id in ids { try await QueueFixture.receive(engine, id) }
+        #expect(try engine.queueIds("unassigned") == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for id in ids { #expect(try engine.complaint(id)?.status == .received) }
+        try await engine.advance(to: monday9.addingTimeInterval(3 * 3600))
+        #expect(try engine.queueIds("breached").count == ids.count)
+        #expect(try engine.queueCounts() == [.unassigned: 5, .level(2): 5, .breached: 5])
+    }
+
     @Test func aComplaintMovesBetweenQueuesWithItsState() async throws {
         typealias F = QueueFixture
         let store = Store()

@@ -82,6 +82,30 @@ import Testing
         ])
     }
 
+    @Test func concurrentFiringRecordsEachTimerOnce() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(monday9)
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+        defer { engine.close() }
+        for index in 0..<12 {
+            try await QueueFixture.receive(engine, "C-\(index)")
+            clock.advance(by: 60)
+        }
+        clock.set(Self.at(240))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await engine.advance(to: Self.at(240)) }
+            group.addTask { try await engine.fireDueTimers() }
+            group.addTask { try await engine.advance(to: Self.at(240)) }
+            group.addTask { try await QueueFixture.acknowledge(engine, "C-5") }
+            try await group.waitForAll()
+        }
+        let ids = try engine.log.read(from: 1, limit: 10_000).compactMap(\.commandID).filter { $0.hasPrefix("timer:") }
+        #expect(ids.count == 12 * 3)  // warning, breach, escalation each
+        #expect(Set(ids).count == 12 * 2)  // one command id per timer (the escalation shares its breach's)
+        #expect(try engine.queueIds("breached").count == 11)
+    }
+
     @Test func afterARestartFireDueTimersCatchesUpWithTheDueTimes() async throws {
         let store = Store()
         defer { store.remove() }

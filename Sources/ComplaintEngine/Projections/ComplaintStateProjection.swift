@@ -101,6 +101,11 @@ struct ComplaintStateProjection: Projection {
                 try QueueIndex.move(
                     from: .init(change.before, id: stream, policy: policy), to: .init(change.after, id: stream, policy: policy),
                     in: space, transaction)
+                // Due times depend only on the clocks and whether the complaint is open (`dueTimers`);
+                // a business clock's due time costs a calendar walk, so skip it when neither moved.
+                if let before = change.before, before.isOpen == change.after.isOpen, before.clocks == change.after.clocks {
+                    continue
+                }
                 try DueTimerIndex.move(
                     stream, from: DueTimerIndex.nextDue(change.before, policy: policy),
                     to: DueTimerIndex.nextDue(change.after, policy: policy), in: space, transaction)
