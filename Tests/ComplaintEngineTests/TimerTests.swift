@@ -212,6 +212,41 @@ import Testing
         #expect(TimerScheduler.nap(until: now - 10, now: now) == TimerScheduler.retryNap)
     }
 
+    /// Waits (no sleeping, no polling) until the log holds an event of `type` on `stream`.
+    static func awaitEvent(_ type: String, on stream: String, in engine: ComplaintEngine) async throws -> RecordedEvent? {
+        for try await event in engine.log.subscribe(from: 1) where event.type == type && event.stream == stream {
+            return event
+        }
+        return nil
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func theBackgroundSchedulerCatchesUpAtOpenAndAfterACommit() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(monday9)
+        var engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+        try await QueueFixture.receive(engine, "C-1")
+        engine.close()
+
+        clock.set(Self.at(180))
+        var configuration = EngineConfiguration(clock: clock)
+        configuration.firesTimersAutomatically = true
+        engine = try await ComplaintEngine.open(directory: store.path, configuration: configuration)
+        defer { engine.close() }
+        // Its first round fires what fell due while the engine was closed.
+        let breach = try #require(try await Self.awaitEvent("SlaBreached", on: "C-1", in: engine))
+        #expect(breach.occurredAt == Self.at(120))
+        #expect(breach.recordedAt == Self.at(180))
+
+        // A commit wakes it: C-2's acknowledgement timers fall due while it sleeps on a later one.
+        try await QueueFixture.receive(engine, "C-2")
+        clock.set(Self.at(180 + 150))
+        try await QueueFixture.receive(engine, "C-3")
+        let second = try #require(try await Self.awaitEvent("SlaBreached", on: "C-2", in: engine))
+        #expect(second.occurredAt == Self.at(180 + 120))
+    }
+
     @Test func anEngineWithTheSchedulerOnOpensFiresAndCloses() async throws {
         let store = Store()
         defer { store.remove() }
