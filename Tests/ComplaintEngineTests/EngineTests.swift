@@ -208,3 +208,33 @@ func envelope(_ id: String, _ command: WorkflowCommand, as actor: Actor = agent,
         #expect(try writer.log.readStream("C-1").count == 1, "the reader fired no timers")
     }
 }
+
+@Suite struct ErasureTests {
+    @Test func forgettingACustomerDestroysTheKeyAndEveryViewShowsErased() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: ManualClock(monday9)))
+        defer { engine.close() }
+        try await engine.handle(envelope("c1", receive))
+        let dpo = Actor(id: "dpo-1", role: .dataProtectionOfficer)
+        let forget = envelope("c2", .forgetCustomer(ForgetCustomer(customerId: "cust-9")), as: dpo, stream: "customer:cust-9")
+        try await engine.handle(forget)
+        let receipt = try engine.log.readStream("C-1").first
+        #expect(receipt != nil)
+        var output = ExportText()
+        try engine.exportAudit(complaint: "C-1", to: &output)
+        #expect(output.text.contains("[erased]"))
+        for secret in ["Li Lei", "13800000000", "lilei@example.cn", "Parcel arrived damaged", "full refund"] {
+            #expect(!contains(store.allBytes(), secret))
+            #expect(!output.text.contains(secret))
+        }
+        // A retry of the same erasure is a no-op that still leaves the key destroyed.
+        try await engine.handle(forget)
+        #expect(try engine.log.verify().isIntact)
+    }
+}
+
+struct ExportText: TextOutputStream {
+    var text = ""
+    mutating func write(_ string: String) { text += string }
+}

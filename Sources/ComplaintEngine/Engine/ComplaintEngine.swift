@@ -33,6 +33,9 @@ public final class ComplaintEngine: Sendable {
     /// The position of the `PolicyActivated` event of the configured policy.
     let policyPosition: UInt64
 
+    /// Fires SLA timers in the background when ``EngineConfiguration/firesTimersAutomatically``.
+    let scheduler = TimerScheduler()
+
     static let maximumAttempts = 16
 
     /// Opens (creating when needed) the engine's store in `directory`.
@@ -62,9 +65,12 @@ public final class ComplaintEngine: Sendable {
                 let position = readOnly
                     ? try loadPolicies(from: log, into: policies)?.position ?? 0
                     : try await activate(configuration.policy, in: log, book: policies)
-                return ComplaintEngine(
+                let engine = ComplaintEngine(
                     log: log, configuration: configuration, translator: translator, keys: keys, policies: policies,
                     policyPosition: position)
+                if !readOnly { try engine.destroyKeysOfForgottenCustomers() }
+                if configuration.firesTimersAutomatically && !readOnly { engine.scheduler.start(engine) }
+                return engine
             } catch {
                 log.close()
                 throw error
@@ -112,8 +118,11 @@ public final class ComplaintEngine: Sendable {
         return position
     }
 
-    /// Closes the log. Later calls fail with `closed`.
-    public func close() { log.close() }
+    /// Stops the timer scheduler and closes the log. Later calls fail with `closed`.
+    public func close() {
+        scheduler.stop()
+        log.close()
+    }
 
     /// The policy new decisions use.
     public var policy: ServicePolicy { configuration.policy }
@@ -147,7 +156,9 @@ public final class ComplaintEngine: Sendable {
     private func decideAndAppend(_ envelope: CommandEnvelope) async throws -> [LoggedEvent] {
         let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
         if let earlier = try log.commandResult(envelope.commandId) {
-            return try replay(earlier, fingerprint: fingerprint)
+            let recorded = try replay(earlier, fingerprint: fingerprint)
+            if case .forgetCustomer(let forget) = envelope.command { try keys.forget(forget.customerId) }
+            return recorded
         }
         for _ in 0..<Self.maximumAttempts {
             let now = configuration.clock.now()
@@ -166,7 +177,9 @@ public final class ComplaintEngine: Sendable {
                 commandID: envelope.commandId, fingerprint: fingerprint, stream: envelope.streamId, kind: kind.rawValue,
                 expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposed)
             guard let result = try await appendUnlessConflict(request) else { continue }
-            return try result.isDuplicate ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
+            let recorded = try result.isDuplicate ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
+            if case .forgetCustomer(let forget) = envelope.command { try keys.forget(forget.customerId) }
+            return recorded
         }
         throw EngineError.storage(EventLogError(
             .versionConflict, "stream \(envelope.streamId) kept changing; gave up after \(Self.maximumAttempts) attempts"))
@@ -175,6 +188,7 @@ public final class ComplaintEngine: Sendable {
     /// Appends; `nil` when a stream moved on since the decision (the caller decides again).
     private func appendUnlessConflict(_ request: AppendRequest) async throws -> AppendResult? {
         do {
+            defer { scheduler.wake() }
             return try await log.append(request)
         } catch {
             if error.code == .versionConflict { return nil }
@@ -273,6 +287,20 @@ public final class ComplaintEngine: Sendable {
             now: now, policy: configuration.policy, streamKind: snapshot.kind, streamVersion: Int(snapshot.version),
             earlierComplaints: history?.complaints.filter { $0.id != envelope.streamId } ?? [],
             customer: history?.standing ?? .unknown, duplicateOfExists: duplicateExists)
+    }
+
+    /// Destroys the key of every customer the log says was forgotten but whose key survived (a crash
+    /// between recording `CustomerForgotten` and erasing the key).
+    func destroyKeysOfForgottenCustomers() throws {
+        let forgotten: [String] = try log.readProjection("customer-history") { space, txn in
+            var ids: [String] = []
+            try space.scan(prefix: [UInt8(ascii: "f")], in: txn) { key, _ in
+                ids.append(String(decoding: key.dropFirst(), as: UTF8.self))
+                return true
+            }
+            return ids
+        }
+        for customer in forgotten where keys.state(of: customer) == .active { try keys.forget(customer) }
     }
 
     /// A customer's complaints and standing.

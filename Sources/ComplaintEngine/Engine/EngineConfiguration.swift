@@ -19,6 +19,14 @@ public struct EngineConfiguration: Sendable {
     /// Read-write (the one writing process of a store) or read-only (queries, audits and `verify`
     /// from other processes; never fires timers, never writes).
     public var access: EnvironmentConfiguration.Access
+    /// Whether the engine fires SLA timers by itself (a background timer scheduler) while open.
+    /// Default: on for any clock but a ``ManualClock``, which moves by
+    /// ``ComplaintEngine/advance(to:)`` instead.
+    public var firesTimersAutomatically: Bool {
+        get { timerFiring ?? !(clock is ManualClock) }
+        set { timerFiring = newValue }
+    }
+    private var timerFiring: Bool?
 
     /// A configuration with the given policy and clock.
     public init(
