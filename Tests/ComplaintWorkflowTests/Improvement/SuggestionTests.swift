@@ -143,6 +143,17 @@ struct SuggestionTests {
         #expect(four.map(\.suggestion.evidence) == [["2025-03", "2025-04"]])
     }
 
+    @Test func monthsInThePolicysTimeZone() {
+        let calendar = ServicePolicy.standard.calendar
+        // 31 Jan 2026 23:30 in Shanghai is 15:30 UTC: still January there.
+        let lateJanuary = instant("2026-01-31T23:30:00+08:00")
+        let month = ReportingMonth(containing: lateJanuary, in: calendar)
+        #expect(month.description == "2026-01")
+        #expect(month.window(in: calendar) == Period(from: instant("2026-01-01T00:00:00+08:00"), to: instant("2026-02-01T00:00:00+08:00")))
+        #expect(ReportingMonth(containing: instant("2026-02-01T00:00:00+08:00"), in: calendar) == month.next)
+        #expect(ReportingMonth(year: 2025, month: 12).next.description == "2026-01")
+    }
+
     @Test func suggestionDataRoundTrips() throws {
         let all = Self.suggest(SuggestionFacts(closedComplaints: Self.closed(5), monthlyKPIs: Self.months(.satisfactionRate, [0.5, 0.6])))
         #expect(all.map(\.suggestion.rule) == [.recurringRootCause, .kpiBelowTarget])

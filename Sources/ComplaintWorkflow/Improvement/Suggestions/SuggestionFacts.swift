@@ -15,6 +15,25 @@ public struct ReportingMonth: Hashable, Comparable, Sendable, Codable, CustomStr
         self.month = month
     }
 
+    /// The month that contains `instant` in `calendar`'s time zone (the policy's `calendar`).
+    public init(containing instant: Date, in calendar: BusinessCalendar) {
+        let date = calendar.localDate(of: instant)
+        self.init(year: date.year, month: date.month)
+    }
+
+    /// The month as a half-open window `[first day 00:00, next month's first day 00:00)` in
+    /// `calendar`'s time zone: the window the engine computes the month's KPI figures over.
+    public func window(in calendar: BusinessCalendar) -> Period {
+        // The 15th at noon is inside the month whatever the time zone's offset.
+        let noon = (try? TimeOfDay(hour: 12, minute: 0)).map { calendar.instant(on: Self.fifteenth(year, month), at: $0) }
+        let window = calendar.window(.month, containing: noon ?? Date(timeIntervalSince1970: 0))
+        return Period(from: window.from, to: window.to)
+    }
+
+    private static func fifteenth(_ year: Int, _ month: Int) -> CalendarDate {
+        (try? CalendarDate(year: year, month: month, day: 15)) ?? CalendarDate(dayNumber: 0)
+    }
+
     /// The month after this one.
     public var next: ReportingMonth {
         month == 12 ? ReportingMonth(year: year + 1, month: 1) : ReportingMonth(year: year, month: month + 1)
