@@ -10,9 +10,10 @@ enum ImprovementSpec {
         """
         ## Improvement cycles (PDCA, DOMAIN.md §7)
 
-        Statuses: \(ImprovementStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: " → ")) (outcome \
-        \(ImprovementOutcome.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))). Plan = `open`, `awaitingApproval`;
-        Do = `doing`; Check = `checking`; Act = `standardising` (QK §2.1, §2.4; 001 §1.3 計劃-執行-檢查-處理). Action
+        Statuses: \(ImprovementStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: " → "))
+        (outcome \(ImprovementOutcome.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))). Plan = `open`,
+        `awaitingApproval`; Do = `doing`; Check = `checking`; Act = `standardising` (QK §2.1, §2.4; 001 §1.3
+        計劃-執行-檢查-處理). Action
         phases: `planned` → `started` → `completed`, or `dropped` from `planned` or `started` (QK §2.3.3, proposal).
         Commands are decided by `decideImprovement` and folded by `evolveImprovement`; the refusal order is the
         one above (a closed cycle refuses everything with `alreadyClosed`). `system`, `auditor` and `customer`

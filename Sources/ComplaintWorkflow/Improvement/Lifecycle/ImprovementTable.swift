@@ -10,7 +10,7 @@ public enum ImprovementTable {
     /// "action owner, cycle owner".
     static let actionOwners = ImprovementRoleRule(cycleOwner: true, actionOwner: true)
     /// The action commands' preconditions.
-    static let actionPreconditions: [Transition.Precondition] = [.init(.validationFailed, "the action is planned (field actionId)")]
+    static let actionPreconditions: [Transition.Precondition] = [.init(.validationFailed, "the action is in the plan (field actionId)")]
 
     /// Every row, in the order of DOMAIN.md §7.
     public static let rows: [ImprovementTransition] = [
