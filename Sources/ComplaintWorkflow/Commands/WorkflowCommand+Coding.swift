@@ -33,6 +33,19 @@ extension WorkflowCommand {
         case .recordLessons: self = .recordLessons(try RecordLessons(from: decoder))
         case .recordInteractions: self = .recordInteractions(try RecordInteractions(from: decoder))
         case .forgetCustomer: self = .forgetCustomer(try ForgetCustomer(from: decoder))
+        case .openImprovement: self = .openImprovement(try OpenImprovement(from: decoder))
+        case .recordImprovementRootCause: self = .recordImprovementRootCause(try RecordImprovementRootCause(from: decoder))
+        case .setObjective: self = .setObjective(try SetObjective(from: decoder))
+        case .planAction: self = .planAction(try PlanAction(from: decoder))
+        case .submitPlan: self = .submitPlan(try SubmitPlan(from: decoder))
+        case .approvePlan: self = .approvePlan(try ApprovePlan(from: decoder))
+        case .rejectPlan: self = .rejectPlan(try RejectPlan(from: decoder))
+        case .startAction: self = .startAction(try StartAction(from: decoder))
+        case .completeAction: self = .completeAction(try CompleteAction(from: decoder))
+        case .dropAction: self = .dropAction(try DropAction(from: decoder))
+        case .evaluateEffect: self = .evaluateEffect(try EvaluateEffect(from: decoder))
+        case .standardise: self = .standardise(try Standardise(from: decoder))
+        case .cancelImprovement: self = .cancelImprovement(try CancelImprovement(from: decoder))
         }
     }
 

@@ -1,6 +1,6 @@
 public import ComplaintPolicy
 
-/// Any command of DOMAIN.md §3, with its data.
+/// Any command of DOMAIN.md §3 and §7, with its data.
 public enum WorkflowCommand: Hashable, Sendable {
     /// `ReceiveComplaint` and its data.
     case receiveComplaint(ReceiveComplaint)
@@ -54,6 +54,32 @@ public enum WorkflowCommand: Hashable, Sendable {
     case recordInteractions(RecordInteractions)
     /// `ForgetCustomer` and its data.
     case forgetCustomer(ForgetCustomer)
+    /// `OpenImprovement` and its data (DOMAIN.md §7).
+    case openImprovement(OpenImprovement)
+    /// `RecordImprovementRootCause` and its data (DOMAIN.md §7).
+    case recordImprovementRootCause(RecordImprovementRootCause)
+    /// `SetObjective` and its data (DOMAIN.md §7).
+    case setObjective(SetObjective)
+    /// `PlanAction` and its data (DOMAIN.md §7).
+    case planAction(PlanAction)
+    /// `SubmitPlan` and its data (DOMAIN.md §7).
+    case submitPlan(SubmitPlan)
+    /// `ApprovePlan` and its data (DOMAIN.md §7).
+    case approvePlan(ApprovePlan)
+    /// `RejectPlan` and its data (DOMAIN.md §7).
+    case rejectPlan(RejectPlan)
+    /// `StartAction` and its data (DOMAIN.md §7).
+    case startAction(StartAction)
+    /// `CompleteAction` and its data (DOMAIN.md §7).
+    case completeAction(CompleteAction)
+    /// `DropAction` and its data (DOMAIN.md §7).
+    case dropAction(DropAction)
+    /// `EvaluateEffect` and its data (DOMAIN.md §7).
+    case evaluateEffect(EvaluateEffect)
+    /// `Standardise` and its data (DOMAIN.md §7).
+    case standardise(Standardise)
+    /// `CancelImprovement` and its data (DOMAIN.md §7).
+    case cancelImprovement(CancelImprovement)
 
     /// The command's data.
     public var payload: any CommandPayload {
@@ -84,6 +110,19 @@ public enum WorkflowCommand: Hashable, Sendable {
         case .recordLessons(let data): data
         case .recordInteractions(let data): data
         case .forgetCustomer(let data): data
+        case .openImprovement(let data): data
+        case .recordImprovementRootCause(let data): data
+        case .setObjective(let data): data
+        case .planAction(let data): data
+        case .submitPlan(let data): data
+        case .approvePlan(let data): data
+        case .rejectPlan(let data): data
+        case .startAction(let data): data
+        case .completeAction(let data): data
+        case .dropAction(let data): data
+        case .evaluateEffect(let data): data
+        case .standardise(let data): data
+        case .cancelImprovement(let data): data
         }
     }
 

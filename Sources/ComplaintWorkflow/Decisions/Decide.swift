@@ -24,6 +24,11 @@ public func decide(
     if case .forgetCustomer(let forget) = command, envelope.streamId != StreamKind.customerStreamId(forget.customerId) {
         throw .invalid("customerId", "ForgetCustomer goes to stream '\(StreamKind.customerStreamId(forget.customerId))', not '\(envelope.streamId)'")
     }
+    guard !command.name.isImprovement else {
+        throw WorkflowError(
+            .wrongStreamKind, rule: "streamKind",
+            reason: "\(command.name.rawValue) is an improvement-cycle command; decide it with decideImprovement")
+    }
     let row = TransitionTable.row(for: command.name)
     try row.stream.check(existingKind: context.streamKind, streamId: envelope.streamId)
     if row.stream == .complaint, state == nil {

@@ -96,6 +96,10 @@ extension Decision {
             case .forgotten: throw Self.refuse(.customerForgotten, "notForgotten", "customer '\(forget.customerId)' is already forgotten")
             case .known: record(.customerForgotten(forget))
             }
+        case .openImprovement, .recordImprovementRootCause, .setObjective, .planAction, .submitPlan, .approvePlan, .rejectPlan,
+            .startAction, .completeAction, .dropAction, .evaluateEffect, .standardise, .cancelImprovement:
+            // Refused before this stage by `decide`; decided by `decideImprovement`.
+            throw Self.refuse(.wrongStreamKind, "streamKind", "\(command.name.rawValue) is an improvement-cycle command")
         }
     }
 

@@ -1,4 +1,4 @@
-/// The stable type name and schema version of every event (DOMAIN.md §1, §3, §4, §5).
+/// The stable type name and schema version of every event (DOMAIN.md §1, §3, §4, §5, §7).
 public enum EventType: String, Hashable, Sendable, CaseIterable {
     /// `ComplaintReceived`.
     case complaintReceived = "ComplaintReceived"
@@ -58,6 +58,40 @@ public enum EventType: String, Hashable, Sendable, CaseIterable {
     case slaBreached = "SlaBreached"
     /// `RepeatComplaintDetected`.
     case repeatComplaintDetected = "RepeatComplaintDetected"
+    /// `ImprovementOpened` (DOMAIN.md §7).
+    case improvementOpened = "ImprovementOpened"
+    /// `ImprovementRootCauseRecorded` (DOMAIN.md §7).
+    case improvementRootCauseRecorded = "ImprovementRootCauseRecorded"
+    /// `ObjectiveSet` (DOMAIN.md §7).
+    case objectiveSet = "ObjectiveSet"
+    /// `ActionPlanned` (DOMAIN.md §7).
+    case actionPlanned = "ActionPlanned"
+    /// `PlanSubmitted` (DOMAIN.md §7).
+    case planSubmitted = "PlanSubmitted"
+    /// `PlanApproved` (DOMAIN.md §7).
+    case planApproved = "PlanApproved"
+    /// `PlanRejected` (DOMAIN.md §7).
+    case planRejected = "PlanRejected"
+    /// `ActionStarted` (DOMAIN.md §7).
+    case actionStarted = "ActionStarted"
+    /// `ActionCompleted` (DOMAIN.md §7).
+    case actionCompleted = "ActionCompleted"
+    /// `ActionDropped` (DOMAIN.md §7).
+    case actionDropped = "ActionDropped"
+    /// `EffectEvaluated` (DOMAIN.md §7).
+    case effectEvaluated = "EffectEvaluated"
+    /// `ImprovementStandardised` (DOMAIN.md §7).
+    case improvementStandardised = "ImprovementStandardised"
+    /// `ImprovementClosed` (DOMAIN.md §7).
+    case improvementClosed = "ImprovementClosed"
+    /// `ImprovementSuggested` (DOMAIN.md §7).
+    case improvementSuggested = "ImprovementSuggested"
+
+    /// Whether the event belongs to an improvement cycle or the suggestions stream (DOMAIN.md §7).
+    public var isImprovement: Bool {
+        guard let index = Self.allCases.firstIndex(of: self), let first = Self.allCases.firstIndex(of: .improvementOpened) else { return false }
+        return index >= first
+    }
 
     /// The stable name stored with each event.
     public var typeName: String { rawValue }

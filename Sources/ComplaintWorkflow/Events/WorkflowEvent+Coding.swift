@@ -31,6 +31,20 @@ extension WorkflowEvent {
         case .slaWarningRaised: self = .slaWarningRaised(try SlaClockEvent(from: decoder))
         case .slaBreached: self = .slaBreached(try SlaClockEvent(from: decoder))
         case .repeatComplaintDetected: self = .repeatComplaintDetected(try RepeatComplaintDetected(from: decoder))
+        case .improvementOpened: self = .improvementOpened(try ImprovementOpened(from: decoder))
+        case .improvementRootCauseRecorded: self = .improvementRootCauseRecorded(try RecordImprovementRootCause(from: decoder))
+        case .objectiveSet: self = .objectiveSet(try SetObjective(from: decoder))
+        case .actionPlanned: self = .actionPlanned(try PlanAction(from: decoder))
+        case .planSubmitted: self = .planSubmitted(try SubmitPlan(from: decoder))
+        case .planApproved: self = .planApproved(try ApprovePlan(from: decoder))
+        case .planRejected: self = .planRejected(try RejectPlan(from: decoder))
+        case .actionStarted: self = .actionStarted(try StartAction(from: decoder))
+        case .actionCompleted: self = .actionCompleted(try CompleteAction(from: decoder))
+        case .actionDropped: self = .actionDropped(try DropAction(from: decoder))
+        case .effectEvaluated: self = .effectEvaluated(try EffectEvaluated(from: decoder))
+        case .improvementStandardised: self = .improvementStandardised(try Standardise(from: decoder))
+        case .improvementClosed: self = .improvementClosed(try CancelImprovement(from: decoder))
+        case .improvementSuggested: self = .improvementSuggested(try ImprovementSuggested(from: decoder))
         }
     }
 
@@ -66,6 +80,20 @@ extension WorkflowEvent {
         case .slaWarningRaised(let data): data
         case .slaBreached(let data): data
         case .repeatComplaintDetected(let data): data
+        case .improvementOpened(let data): data
+        case .improvementRootCauseRecorded(let data): data
+        case .objectiveSet(let data): data
+        case .actionPlanned(let data): data
+        case .planSubmitted(let data): data
+        case .planApproved(let data): data
+        case .planRejected(let data): data
+        case .actionStarted(let data): data
+        case .actionCompleted(let data): data
+        case .actionDropped(let data): data
+        case .effectEvaluated(let data): data
+        case .improvementStandardised(let data): data
+        case .improvementClosed(let data): data
+        case .improvementSuggested(let data): data
         }
     }
 

@@ -1,4 +1,4 @@
-/// Any event of DOMAIN.md §3–§5 with its data. Events whose data is exactly their command's data
+/// Any event of DOMAIN.md §3–§5 and §7 with its data. Events whose data is exactly their command's data
 /// carry the command struct, so the field names are the command's.
 public enum WorkflowEvent: Hashable, Sendable {
     /// `ComplaintReceived` and its data.
@@ -59,6 +59,34 @@ public enum WorkflowEvent: Hashable, Sendable {
     case slaBreached(SlaClockEvent)
     /// `RepeatComplaintDetected` and its data.
     case repeatComplaintDetected(RepeatComplaintDetected)
+    /// `ImprovementOpened` and its data (DOMAIN.md §7).
+    case improvementOpened(ImprovementOpened)
+    /// `ImprovementRootCauseRecorded` and its data (DOMAIN.md §7).
+    case improvementRootCauseRecorded(RecordImprovementRootCause)
+    /// `ObjectiveSet` and its data (DOMAIN.md §7).
+    case objectiveSet(SetObjective)
+    /// `ActionPlanned` and its data (DOMAIN.md §7).
+    case actionPlanned(PlanAction)
+    /// `PlanSubmitted` and its data (DOMAIN.md §7).
+    case planSubmitted(SubmitPlan)
+    /// `PlanApproved` and its data (DOMAIN.md §7).
+    case planApproved(ApprovePlan)
+    /// `PlanRejected` and its data (DOMAIN.md §7).
+    case planRejected(RejectPlan)
+    /// `ActionStarted` and its data (DOMAIN.md §7).
+    case actionStarted(StartAction)
+    /// `ActionCompleted` and its data (DOMAIN.md §7).
+    case actionCompleted(CompleteAction)
+    /// `ActionDropped` and its data (DOMAIN.md §7).
+    case actionDropped(DropAction)
+    /// `EffectEvaluated` and its data (DOMAIN.md §7).
+    case effectEvaluated(EffectEvaluated)
+    /// `ImprovementStandardised` and its data (DOMAIN.md §7).
+    case improvementStandardised(Standardise)
+    /// `ImprovementClosed` and its data (DOMAIN.md §7).
+    case improvementClosed(CancelImprovement)
+    /// `ImprovementSuggested` and its data (DOMAIN.md §7).
+    case improvementSuggested(ImprovementSuggested)
 
     /// The event's type (stable name and schema version).
     public var type: EventType {
@@ -92,6 +120,20 @@ public enum WorkflowEvent: Hashable, Sendable {
         case .slaWarningRaised: .slaWarningRaised
         case .slaBreached: .slaBreached
         case .repeatComplaintDetected: .repeatComplaintDetected
+        case .improvementOpened: .improvementOpened
+        case .improvementRootCauseRecorded: .improvementRootCauseRecorded
+        case .objectiveSet: .objectiveSet
+        case .actionPlanned: .actionPlanned
+        case .planSubmitted: .planSubmitted
+        case .planApproved: .planApproved
+        case .planRejected: .planRejected
+        case .actionStarted: .actionStarted
+        case .actionCompleted: .actionCompleted
+        case .actionDropped: .actionDropped
+        case .effectEvaluated: .effectEvaluated
+        case .improvementStandardised: .improvementStandardised
+        case .improvementClosed: .improvementClosed
+        case .improvementSuggested: .improvementSuggested
         }
     }
 

@@ -16,6 +16,8 @@ public func evolve(_ state: ComplaintState?, _ decided: DecidedEvent, policy: Se
     switch decided.event {
     case .complaintReceived, .interactionsRecorded, .customerForgotten, .rootCauseRecorded, .lessonsRecorded:
         break
+    case .improvementOpened, .improvementRootCauseRecorded, .objectiveSet, .actionPlanned, .planSubmitted, .planApproved, .planRejected, .actionStarted, .actionCompleted, .actionDropped, .effectEvaluated, .improvementStandardised, .improvementClosed, .improvementSuggested:
+        break // improvement streams: evolveImprovement(_:_:)
     case .complaintAcknowledged:
         next.acknowledged = true
         next.stopClock(.acknowledgement, at: at, policy: policy)

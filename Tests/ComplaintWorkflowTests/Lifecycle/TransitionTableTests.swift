@@ -65,7 +65,7 @@ struct RowCase: CustomStringConvertible, Sendable {
 @Suite("Transition table")
 struct TransitionTableTests {
     @Test func everyCommandHasExactlyOneRow() {
-        #expect(TransitionTable.rows.map(\.command) == CommandName.allCases)
+        #expect(TransitionTable.rows.map(\.command) + ImprovementTable.rows.map(\.command) == CommandName.allCases)
         let complaintRows = TransitionTable.rows.filter { $0.stream == .complaint }.map(\.command)
         #expect(Set(RowCase.all.map(\.command.name)) == Set(complaintRows))
     }
