@@ -135,8 +135,62 @@ enum EventSamples {
                     policyVersion: "category2025-1"))
         case .repeatComplaintDetected:
             .repeatComplaintDetected(RepeatComplaintDetected(repeatOf: ["C-2026-0017", "C-2026-0031"]))
+        case .improvementOpened:
+            .improvementOpened(ImprovementOpened(opening: improvementOpening, objectives: [objective]))
+        case .improvementRootCauseRecorded:
+            .improvementRootCauseRecorded(
+                RecordImprovementRootCause(causeClass: .processGap, method: .fiveWhy, description: "出庫前沒有包裝檢查 (no packing check before dispatch)"))
+        case .objectiveSet:
+            .objectiveSet(objective)
+        case .actionPlanned:
+            .actionPlanned(
+                PlanAction(
+                    actionId: "a1", owner: "spec-3", due: monday9(plusHours: 336), acceptanceCriterion: "包裝檢查表上線 (packing checklist in use)",
+                    type: .process))
+        case .planSubmitted:
+            .planSubmitted(SubmitPlan())
+        case .planApproved:
+            .planApproved(ApprovePlan(note: "同意，兩週後檢查 (approved; check in two weeks)"))
+        case .planRejected:
+            .planRejected(RejectPlan(reason: "目標不明確 (the objective is vague)"))
+        case .actionStarted:
+            .actionStarted(StartAction(actionId: "a1", note: "倉庫A先行 (warehouse A first)"))
+        case .actionCompleted:
+            .actionCompleted(CompleteAction(actionId: "a1", note: "all packers trained"))
+        case .actionDropped:
+            .actionDropped(DropAction(actionId: "a2", note: "superseded by a1"))
+        case .effectEvaluated:
+            .effectEvaluated(
+                EffectEvaluated(
+                    window: Period(from: monday9(plusHours: 0), to: monday9(plusHours: 720)), nextCycleId: "PDCA-2026-08",
+                    verdict: .partial,
+                    objectives: [ObjectiveEvaluation(objectiveId: "o1", kpi: .satisfactionRate, target: 0.9, baselineFigure: 0.8, resultFigure: 0.85)]))
+        case .improvementStandardised:
+            .improvementStandardised(Standardise(standardReference: "SOP-LOG-007 v2", trainingDone: true))
+        case .improvementClosed:
+            .improvementClosed(CancelImprovement(reason: "併入 PDCA-2026-09 (merged into another cycle)"))
+        case .improvementSuggested:
+            .improvementSuggested(
+                ImprovementSuggested(
+                    suggestionId: "recurringRootCause:processGap:logistics:2026-03", rule: .recurringRootCause,
+                    evidence: ["C-2026-0017", "C-2026-0031", "C-2026-0042"],
+                    figures: SuggestionFigures(
+                        causeClass: .processGap, category: .logistics, count: 5, days: 30, firstClosedAt: monday9(plusHours: 1),
+                        lastClosedAt: monday9(plusHours: 600), kpi: .resolutionRate, target: 0.95, values: [0.91, 0.9])))
         }
     }
+
+    /// The improvement cycle opening of the samples, with every optional field set.
+    static let improvementOpening = OpenImprovement(
+        trigger: .recurringProblem, evidence: ["C-2026-0017", "C-2026-0042"],
+        suggestionId: "recurringRootCause:processGap:logistics:2026-03", problem: "包裹破損反覆出現 (damaged parcels keep recurring)",
+        impactScope: [.otherCustomers, .reputation], owner: "qa-lead-1", previousCycleId: "PDCA-2026-06")
+
+    /// The objective of the samples.
+    static let objective = SetObjective(
+        objectiveId: "o1", kpi: .satisfactionRate,
+        filter: ObjectiveFilter(category: .logistics, channel: .onlineChat, owner: "agent-7", department: "logistics-cs"),
+        baseline: Period(from: at(micros: 1_767_196_800_000_000), to: at(micros: 1_769_875_200_000_000)), target: 0.9)
 
     /// Every sample, in the order of ``EventType/allCases``.
     static let all: [WorkflowEvent] = EventType.allCases.map(sample(of:))

@@ -161,6 +161,10 @@ enum EventSchemaDocument {
     /// Commands and rules that record events of `type`.
     static func producers(of type: EventType) -> String {
         var parts = TransitionTable.rows.filter { $0.events.contains(type) }.map { "`\($0.command.rawValue)`" }
+            + ImprovementTable.rows.filter { $0.events.contains(type) }.map { "`\($0.command.rawValue)`" }
+        if type == .improvementSuggested {
+            parts.append("automatic (suggestion rules \(SuggestionRuleKey.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))")
+        }
         if let rules = automaticRules[type] {
             parts.append("automatic (rules \(rules.map { "`\($0.rawValue)`" }.joined(separator: ", ")))")
         }
@@ -247,6 +251,9 @@ enum EventSchemaDocument {
         if let member = value as? any ClosedValueSet { return closedSet(member) }
         if value is Category {
             return ValueSet(name: "category", values: Category.defaults.map(\.rawValue), note: "the defaults; a policy may add categories")
+        }
+        if value is EffectVerdict {
+            return ValueSet(name: "effectVerdict", values: EffectVerdict.allCases.map(\.rawValue))
         }
         if value is ResolutionApprover {
             return ValueSet(name: "resolutionApprover", values: ResolutionApprover.allCases.map(\.rawValue))

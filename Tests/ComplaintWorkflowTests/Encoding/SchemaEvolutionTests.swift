@@ -30,10 +30,12 @@ struct SchemaEvolutionTests {
     }
 
     /// Required fields that decode with a default when absent (so fixtures and hosts may omit
-    /// them): the severity factors (all `false`) and the verification methods (none).
+    /// them): the severity factors (all `false`), the verification methods, an improvement's evidence,
+    /// impact scope and objectives (none), and an objective's filter (everything).
     static let defaulted: Set<String> = [
         "AuthenticityVerified.methods", "SeverityAssessed.factors", "SeverityAssessed.factors.legalOrSafety",
         "SeverityAssessed.factors.reputationRisk", "SeverityAssessed.factors.complexOrHardToJudge",
+        "ImprovementOpened.evidence", "ImprovementOpened.impactScope", "ImprovementOpened.objectives", "ObjectiveSet.filter",
     ]
 
     @Test("A payload without an optional field decodes (the field is nil); without a required one it is refused", arguments: EventType.allCases)
