@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Anonymous resident memory (`RssAnon`, kB in `/proc/self/status`): the heap and stacks, not the
 /// memory-mapped data file. `nil` where `/proc` is missing.
@@ -9,6 +14,22 @@ public enum AnonymousMemory {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         }
         return nil
+    }
+}
+
+/// CPU time the whole process has used (user + system, all threads), from `getrusage`.
+/// Unlike wall time it barely moves when other processes take the cores, so "CPU per event" is
+/// the steadier figure for CPU-bound paths on a shared machine.
+public enum ProcessCPU {
+    public static func seconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return value(usage.ru_utime) + value(usage.ru_stime)
     }
 }
 

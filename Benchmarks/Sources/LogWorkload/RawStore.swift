@@ -18,14 +18,15 @@ public struct RawStore: Sendable {
     public func close() { environment.close() }
 
     /// One write transaction putting `count` records under keys `first ..< first + count`
-    /// (`MDB_APPEND`, as the log's events database does), cycling through `records`.
-    public func putBatch(_ records: [[UInt8]], first: UInt64, count: Int) throws {
+    /// (`MDB_APPEND` unless `append` is false, as the log's events database does), cycling
+    /// through `records`.
+    public func putBatch(_ records: [[UInt8]], first: UInt64, count: Int, append: Bool = true) throws {
         try environment.write { txn in
             for offset in 0..<count {
                 var key = (first + UInt64(offset)).bigEndian
                 try withUnsafeBytes(of: &key) { k in
                     try records[offset % records.count].withUnsafeBytes { v in
-                        try txn.put(in: events, key: k, value: v, append: true)
+                        try txn.put(in: events, key: k, value: v, append: append)
                     }
                 }
             }

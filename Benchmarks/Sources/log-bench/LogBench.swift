@@ -33,6 +33,9 @@ struct Options {
     var callers = 64
     var repetitions = 3
     var directory: String?
+    /// Phases to run (for profiling); all when empty.
+    var only: Set<String> = []
+    static let phases: Set<String> = ["put", "batch", "group", "commit", "concurrency", "scan", "verify"]
 
     struct Invalid: Error { let message: String }
 
@@ -44,6 +47,8 @@ struct Options {
           --callers N     concurrent durable callers (default 64)
           --reps N        repetitions; figures are medians (default 3)
           --dir PATH      where the temporary stores go (default: the system temp folder)
+          --only LIST     run only these phases (comma-separated: put, batch, group, commit,
+                          concurrency, scan, verify), e.g. to profile one path
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -65,6 +70,12 @@ struct Options {
             case "--dir":
                 guard let path = rest.popFirst() else { throw Invalid(message: "--dir needs a path") }
                 options.directory = path
+            case "--only":
+                guard let list = rest.popFirst() else { throw Invalid(message: "--only needs a list") }
+                options.only = Set(list.split(separator: ",").map(String.init))
+                guard options.only.isSubset(of: phases) else {
+                    throw Invalid(message: "unknown phase in \(list); phases: \(phases.sorted().joined(separator: ", "))")
+                }
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -109,7 +120,10 @@ struct Sample {
     var seconds: Double
     var latencies: [Double] = []   // seconds
     var commits: Int = 0
+    /// Process CPU seconds (all threads) spent in the measured spans; 0 when not measured.
+    var cpuSeconds: Double = 0
     var rate: Double { Double(operations) / seconds }
+    var cpuPerOperation: Double { cpuSeconds / Double(operations) }
 }
 
 final class Runner {
@@ -117,15 +131,31 @@ final class Runner {
     let clock = ContinuousClock()
     let memory = AnonymousMemorySampler()
     var samples: [String: [Sample]] = [:]
+    /// Log rate / baseline rate of each paired run, by figure.
+    var ratios: [String: [Double]] = [:]
+    /// Baseline CPU per operation / log CPU per operation of each paired run, by figure.
+    var cpuRatios: [String: [Double]] = [:]
     var records: [[UInt8]] = []
 
     init(_ options: Options) { self.options = options }
+
+    func runs(_ phase: String) -> Bool { options.only.isEmpty || options.only.contains(phase) }
 
     func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
     func record(_ name: String, _ sample: Sample) {
         samples[name, default: []].append(sample)
         note(String(format: "  %@: %d in %.3f s = %.0f/s", name, sample.operations, sample.seconds, sample.rate))
+    }
+
+    /// Records a paired run: the baseline and the log measured side by side, interleaved.
+    func record(_ ratio: String, baseline: String, _ raw: Sample, log: String, _ logged: Sample) {
+        record(baseline, raw)
+        record(log, logged)
+        ratios[ratio, default: []].append(logged.rate / raw.rate)
+        if raw.cpuSeconds > 0 && logged.cpuSeconds > 0 {
+            cpuRatios[ratio, default: []].append(raw.cpuPerOperation / logged.cpuPerOperation)
+        }
     }
 
     func run() async throws {
@@ -149,31 +179,132 @@ final class Runner {
 
         for repetition in 1...options.repetitions {
             note("repetition \(repetition)/\(options.repetitions)")
+            if runs("put") { record("baseline-put relaxed no-append", try baselinePuts(.relaxed, append: false, scratch)) }
             for durability in [Durability.relaxed, .durable] {
-                record("baseline-put \(durability)", try baselinePuts(durability, scratch))
-                record("batch:1000 \(durability)", try await logWrites(durability, concurrentSingles: false, scratch))
-                record("group:1000 \(durability)", try await logWrites(durability, concurrentSingles: true, scratch))
+                for concurrentSingles in [false, true] where runs(concurrentSingles ? "group" : "batch") {
+                    let mode = "\(concurrentSingles ? "group" : "batch"):1000 \(durability)"
+                    let pair = try await pairedWrites(durability, concurrentSingles: concurrentSingles, scratch)
+                    record(mode, baseline: "baseline-put \(durability)", pair.raw, log: mode, pair.log)
+                }
             }
-            record("baseline-commit", try baselineCommits(scratch))
-            record("per-command durable", try await logSingleAppends(scratch))
-            record("concurrency durable", try await logConcurrentAppends(scratch))
-            for _ in 0..<3 {
-                record("baseline-scan", try rawScan(replayLog, chunked: false))
-                record("baseline-scan chunked", try rawScan(replayLog, chunked: true))
-                record("scan", try logScan(replayLog))
+            if runs("commit") {
+                let commits = try await pairedSingleCommits(scratch)
+                record("per-command durable", baseline: "baseline-commit", commits.raw, log: "per-command durable", commits.log)
             }
-            record("verify", try logVerify(replayLog))
+            if runs("concurrency") {
+                let concurrent = try await logConcurrentAppends(scratch)
+                let raw = try baselineGroupCommits(scratch)
+                record("concurrency durable", concurrent)
+                record("baseline-commit group", raw)
+                // Raw bound: the puts per second of durable commits of `callers` puts each.
+                ratios["concurrency", default: []].append(concurrent.rate / raw.rate)
+            }
+            for _ in 0..<(runs("scan") ? 3 : 0) {
+                let raw = try rawScan(replayLog, chunked: false)
+                let chunked = try rawScan(replayLog, chunked: true)
+                let scan = try logScan(replayLog)
+                record("replay", baseline: "baseline-scan", raw, log: "scan", scan)
+                record("baseline-scan chunked", chunked)
+                ratios["replay chunked", default: []].append(scan.rate / chunked.rate)
+                cpuRatios["replay chunked", default: []].append(chunked.cpuPerOperation / scan.cpuPerOperation)
+            }
+            if runs("verify") {
+                let raw = try rawScan(replayLog, chunked: false)
+                record("verify", baseline: "baseline-scan", raw, log: "verify", try logVerify(replayLog))
+            }
         }
 
         report(recordBytes: recordBytes)
         note(String(format: "log-bench: done in %.1f s", started.duration(to: clock.now).seconds))
     }
 
-    // MARK: Baselines
+    // MARK: Paired measurements (baseline and log interleaved, so drift hits both)
+
+    /// `events` events in waves of 1,000, each wave followed (or preceded, alternately) by a raw
+    /// batch of 1,000 puts of the same record bytes. A log wave is one request of 1,000 events, or
+    /// 1,000 concurrent single-event requests (each awaited by its own task) that the writer
+    /// group-commits.
+    func pairedWrites(_ durability: Durability, concurrentSingles: Bool, _ scratch: ScratchDirectory) async throws -> (raw: Sample, log: Sample) {
+        let shape = concurrentSingles ? "group" : "batch"
+        let logDirectory = scratch.child("log-\(shape)-\(durability)")
+        let rawDirectory = scratch.child("raw-\(shape)-\(durability)")
+        let log = try EventLog.open(directory: logDirectory, configuration: .init(durability: durability))
+        defer { log.close(); try? FileManager.default.removeItem(atPath: logDirectory) }
+        let store = try RawStore.open(directory: rawDirectory, durability: durability)
+        defer { store.close(); try? FileManager.default.removeItem(atPath: rawDirectory) }
+        let total = options.events
+        var rawSeconds = 0.0, logSeconds = 0.0, rawCPU = 0.0, logCPU = 0.0
+        var first = 0, wave = 0
+        while first < total {
+            let count = min(Workload.batchSize, total - first)
+            for side in wave % 2 == 0 ? [0, 1] : [1, 0] {
+                let cpu = ProcessCPU.seconds()
+                let start = clock.now
+                if side == 0 {
+                    try store.putBatch(records, first: UInt64(first + 1), count: count)
+                    rawSeconds += start.duration(to: clock.now).seconds
+                    rawCPU += ProcessCPU.seconds() - cpu
+                } else {
+                    try await logWave(log, first: first, count: count, concurrentSingles: concurrentSingles)
+                    logSeconds += start.duration(to: clock.now).seconds
+                    logCPU += ProcessCPU.seconds() - cpu
+                }
+            }
+            first += count
+            wave += 1
+        }
+        let statistics = log.statistics
+        precondition(statistics.events == total, "the log recorded \(statistics.events) of \(total) events")
+        return (Sample(operations: total, seconds: rawSeconds, commits: wave, cpuSeconds: rawCPU),
+                Sample(operations: total, seconds: logSeconds, commits: statistics.commits, cpuSeconds: logCPU))
+    }
+
+    func logWave(_ log: EventLog, first: Int, count: Int, concurrentSingles: Bool) async throws {
+        if concurrentSingles {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in first..<(first + count) {
+                    group.addTask { _ = try await log.append(Workload.singleRequest(index)) }
+                }
+                try await group.waitForAll()
+            }
+        } else {
+            _ = try await log.append(Workload.batchRequest(first: first, count: count))
+        }
+    }
+
+    /// `single` raw durable commits of one put and `single` durable log appends of one event
+    /// (one request, awaited), alternating one by one.
+    func pairedSingleCommits(_ scratch: ScratchDirectory) async throws -> (raw: Sample, log: Sample) {
+        let logDirectory = scratch.child("log-single"), rawDirectory = scratch.child("raw-commit")
+        let log = try EventLog.open(directory: logDirectory, configuration: .init(durability: .durable))
+        defer { log.close(); try? FileManager.default.removeItem(atPath: logDirectory) }
+        let store = try RawStore.open(directory: rawDirectory, durability: .durable)
+        defer { store.close(); try? FileManager.default.removeItem(atPath: rawDirectory) }
+        var rawLatencies: [Double] = [], logLatencies: [Double] = []
+        rawLatencies.reserveCapacity(options.single)
+        logLatencies.reserveCapacity(options.single)
+        for index in 0..<options.single {
+            for side in index % 2 == 0 ? [0, 1] : [1, 0] {
+                let before = clock.now
+                if side == 0 {
+                    try store.commitOne(records[index % records.count], key: UInt64(index + 1))
+                    rawLatencies.append(before.duration(to: clock.now).seconds)
+                } else {
+                    _ = try await log.append(Workload.singleRequest(index))
+                    logLatencies.append(before.duration(to: clock.now).seconds)
+                }
+            }
+        }
+        return (Sample(operations: options.single, seconds: rawLatencies.reduce(0, +), latencies: rawLatencies, commits: options.single),
+                Sample(operations: options.single, seconds: logLatencies.reduce(0, +), latencies: logLatencies,
+                       commits: log.statistics.commits))
+    }
+
+    // MARK: Single measurements
 
     /// `events` raw puts of the log's record bytes, 1,000 per write transaction.
-    func baselinePuts(_ durability: Durability, _ scratch: ScratchDirectory) throws -> Sample {
-        let directory = scratch.child("raw-put-\(durability)")
+    func baselinePuts(_ durability: Durability, append: Bool, _ scratch: ScratchDirectory) throws -> Sample {
+        let directory = scratch.child("raw-put-\(durability)-\(append)")
         let store = try RawStore.open(directory: directory, durability: durability)
         defer { store.close(); try? FileManager.default.removeItem(atPath: directory) }
         let total = options.events
@@ -181,84 +312,37 @@ final class Runner {
         var first = 0
         while first < total {
             let count = min(Workload.batchSize, total - first)
-            try store.putBatch(records, first: UInt64(first + 1), count: count)
+            try store.putBatch(records, first: UInt64(first + 1), count: count, append: append)
             first += count
         }
         return Sample(operations: total, seconds: start.duration(to: clock.now).seconds, commits: (total + 999) / 1000)
     }
 
-    /// Durable commits of one put each, one after the other.
-    func baselineCommits(_ scratch: ScratchDirectory) throws -> Sample {
-        let directory = scratch.child("raw-commit")
+    /// Durable commits of `callers` puts each (what one full group commit of single-event
+    /// commands would put into the events database alone): the raw bound for concurrent callers.
+    func baselineGroupCommits(_ scratch: ScratchDirectory) throws -> Sample {
+        let directory = scratch.child("raw-group-commit")
         let store = try RawStore.open(directory: directory, durability: .durable)
         defer { store.close(); try? FileManager.default.removeItem(atPath: directory) }
+        let commits = max(options.concurrent / options.callers, 1)
         var latencies: [Double] = []
-        latencies.reserveCapacity(options.single)
-        let start = clock.now
-        for index in 0..<options.single {
+        latencies.reserveCapacity(commits)
+        for commit in 0..<commits {
             let before = clock.now
-            try store.commitOne(records[index % records.count], key: UInt64(index + 1))
+            try store.putBatch(records, first: UInt64(commit * options.callers + 1), count: options.callers)
             latencies.append(before.duration(to: clock.now).seconds)
         }
-        return Sample(operations: options.single, seconds: start.duration(to: clock.now).seconds,
-                      latencies: latencies, commits: options.single)
+        return Sample(operations: commits * options.callers, seconds: latencies.reduce(0, +), latencies: latencies, commits: commits)
     }
 
     func rawScan(_ log: EventLog, chunked: Bool) throws -> Sample {
         let events = log.environment.database("events")
+        let cpu = ProcessCPU.seconds()
         let start = clock.now
         let result = chunked ? try RawStore.scanInChunks(log.environment, events) : try RawStore.scan(log.environment, events)
         let seconds = start.duration(to: clock.now).seconds
         precondition(result.count == options.events, "raw scan saw \(result.count) records")
-        return Sample(operations: result.count, seconds: seconds)
-    }
-
-    // MARK: The log
-
-    /// `events` events in waves of 1,000: one request of 1,000 events, or 1,000 concurrent
-    /// single-event requests (each awaited by its own task) that the writer group-commits.
-    func logWrites(_ durability: Durability, concurrentSingles: Bool, _ scratch: ScratchDirectory) async throws -> Sample {
-        let directory = scratch.child("log-\(concurrentSingles ? "group" : "batch")-\(durability)")
-        let log = try EventLog.open(directory: directory, configuration: .init(durability: durability))
-        defer { log.close(); try? FileManager.default.removeItem(atPath: directory) }
-        let total = options.events
-        let start = clock.now
-        var first = 0
-        while first < total {
-            let count = min(Workload.batchSize, total - first)
-            if concurrentSingles {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for index in first..<(first + count) {
-                        group.addTask { _ = try await log.append(Workload.singleRequest(index)) }
-                    }
-                    try await group.waitForAll()
-                }
-            } else {
-                _ = try await log.append(Workload.batchRequest(first: first, count: count))
-            }
-            first += count
-        }
-        let seconds = start.duration(to: clock.now).seconds
-        let statistics = log.statistics
-        precondition(statistics.events == total, "the log recorded \(statistics.events) of \(total) events")
-        return Sample(operations: total, seconds: seconds, commits: statistics.commits)
-    }
-
-    /// Durable appends of one event each, awaited one after the other.
-    func logSingleAppends(_ scratch: ScratchDirectory) async throws -> Sample {
-        let directory = scratch.child("log-single")
-        let log = try EventLog.open(directory: directory, configuration: .init(durability: .durable))
-        defer { log.close(); try? FileManager.default.removeItem(atPath: directory) }
-        var latencies: [Double] = []
-        latencies.reserveCapacity(options.single)
-        let start = clock.now
-        for index in 0..<options.single {
-            let before = clock.now
-            _ = try await log.append(Workload.singleRequest(index))
-            latencies.append(before.duration(to: clock.now).seconds)
-        }
-        let seconds = start.duration(to: clock.now).seconds
-        return Sample(operations: options.single, seconds: seconds, latencies: latencies, commits: log.statistics.commits)
+        return Sample(operations: result.count, seconds: seconds, cpuSeconds: ProcessCPU.seconds() - cpu)
     }
 
     /// `callers` tasks, each appending one durable single-event command at a time.
@@ -290,6 +374,7 @@ final class Runner {
 
     /// The whole log through `read(from:limit:)` in batches of 1,000.
     func logScan(_ log: EventLog) throws -> Sample {
+        let cpu = ProcessCPU.seconds()
         let start = clock.now
         var next: UInt64 = 1
         var count = 0
@@ -303,15 +388,16 @@ final class Runner {
         }
         let seconds = start.duration(to: clock.now).seconds
         precondition(count == options.events && checksum > 0, "the log scan saw \(count) events")
-        return Sample(operations: count, seconds: seconds)
+        return Sample(operations: count, seconds: seconds, cpuSeconds: ProcessCPU.seconds() - cpu)
     }
 
     func logVerify(_ log: EventLog) throws -> Sample {
+        let cpu = ProcessCPU.seconds()
         let start = clock.now
         let report = try log.verify()
         let seconds = start.duration(to: clock.now).seconds
         precondition(report.isIntact && report.checked == UInt64(options.events), "verify: \(report)")
-        return Sample(operations: Int(report.checked), seconds: seconds)
+        return Sample(operations: Int(report.checked), seconds: seconds, cpuSeconds: ProcessCPU.seconds() - cpu)
     }
 
     // MARK: Report
@@ -319,7 +405,7 @@ final class Runner {
     func median(_ name: String) -> (operations: Int, seconds: Double, rate: Double, commits: Int) {
         let list = samples[name] ?? []
         return (list.first?.operations ?? 0, Stats.median(list.map(\.seconds)), Stats.median(list.map(\.rate)),
-                Int(Stats.median(list.map { Double($0.commits) })))
+                list.isEmpty ? 0 : Int(Stats.median(list.map { Double($0.commits) })))
     }
 
     func latency(_ name: String) -> (p50: Double, p99: Double) {
@@ -327,17 +413,23 @@ final class Runner {
         return (Stats.percentile(all, 50) * 1e6, Stats.percentile(all, 99) * 1e6)
     }
 
+    func ratio(_ name: String) -> Double { Stats.median(ratios[name] ?? []) }
+    func cpuRatio(_ name: String) -> Double { Stats.median(cpuRatios[name] ?? []) }
+    func cpuPerOperation(_ name: String) -> Double { Stats.median((samples[name] ?? []).map(\.cpuPerOperation)) * 1e6 }
+
     func report(recordBytes: Double) {
         func out(_ text: String) { print(text) }
         func number(_ value: Double) -> String { String(format: "%.0f", value) }
         func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
-        func ratio(_ value: Double) -> String { String(format: "%.3f", value) }
+        func fraction(_ value: Double) -> String { String(format: "%.3f", value) }
 
         out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(options.repetitions) repetitions (medians), record \(number(recordBytes)) bytes (payload ~\(Workload.payloadBytes))")
         for durability in ["relaxed", "durable"] {
             let put = median("baseline-put \(durability)")
             out("baseline-put: \(put.operations) puts in \(seconds(put.seconds)) s = \(number(put.rate)) puts/s (batch:1000 \(durability))")
         }
+        let plain = median("baseline-put relaxed no-append")
+        out("baseline-put: \(plain.operations) puts in \(seconds(plain.seconds)) s = \(number(plain.rate)) puts/s (batch:1000 relaxed, no MDB_APPEND)")
         for durability in ["relaxed", "durable"] {
             for shape in ["batch", "group"] {
                 let write = median("\(shape):1000 \(durability)")
@@ -357,6 +449,9 @@ final class Runner {
         out("write: \(concurrent.operations) events in \(seconds(concurrent.seconds)) s = \(number(concurrent.rate)) events/s (concurrency \(options.callers) durable)")
         out("latency: p50 \(number(concurrentLatency.p50)) us, p99 \(number(concurrentLatency.p99)) us (concurrency \(options.callers) durable)")
         out("commits: \(concurrent.commits) for \(concurrent.operations) commands (concurrency \(options.callers) durable)")
+        let group = median("baseline-commit group")
+        let groupLatency = latency("baseline-commit group")
+        out("baseline-commit: \(number(Double(group.commits) / group.seconds)) commits/s, p50 \(number(groupLatency.p50)) us, p99 \(number(groupLatency.p99)) us (\(options.callers) puts per commit = \(number(group.rate)) puts/s)")
         let scan = median("scan")
         let rawScan = median("baseline-scan")
         let rawChunked = median("baseline-scan chunked")
@@ -366,16 +461,27 @@ final class Runner {
         let verify = median("verify")
         out("verify: \(verify.operations) events in \(seconds(verify.seconds)) s = \(number(verify.rate)) events/s")
 
-        let putRelaxed = median("baseline-put relaxed").rate, putDurable = median("baseline-put durable").rate
-        out("ratio-write: \(ratio(median("batch:1000 durable").rate / putDurable)) (batch:1000 durable)")
-        out("ratio-write: \(ratio(median("batch:1000 relaxed").rate / putRelaxed)) (batch:1000 relaxed)")
-        out("ratio-write: \(ratio(median("group:1000 durable").rate / putDurable)) (group:1000 durable)")
-        out("ratio-write: \(ratio(median("group:1000 relaxed").rate / putRelaxed)) (group:1000 relaxed)")
-        out("ratio-commit: \(ratio(single.rate / commit.rate))")
-        out("ratio-commit-p99: \(ratio(singleLatency.p99 / commitLatency.p99)) (per-command p99 / raw commit p99)")
-        out("ratio-replay: \(ratio(scan.rate / rawScan.rate))")
-        out("ratio-replay: \(ratio(scan.rate / rawChunked.rate)) (read txn per 1000)")
-        out("ratio-verify: \(ratio(verify.rate / rawScan.rate))")
+        out("ratio-write: \(fraction(ratio("batch:1000 durable"))) (batch:1000 durable)")
+        out("ratio-write: \(fraction(ratio("batch:1000 relaxed"))) (batch:1000 relaxed)")
+        out("ratio-write: \(fraction(ratio("group:1000 durable"))) (group:1000 durable)")
+        out("ratio-write: \(fraction(ratio("group:1000 relaxed"))) (group:1000 relaxed)")
+        out("ratio-commit: \(fraction(ratio("per-command durable")))")
+        out("ratio-commit-p99: \(fraction(singleLatency.p99 / commitLatency.p99)) (per-command p99 / raw commit p99)")
+        out("ratio-concurrency: \(fraction(ratio("concurrency"))) (concurrency \(options.callers) durable / raw \(options.callers)-put durable commits)")
+        out("ratio-replay: \(fraction(ratio("replay")))")
+        out("ratio-replay: \(fraction(ratio("replay chunked"))) (read txn per 1000)")
+        out("ratio-verify: \(fraction(ratio("verify")))")
+        // CPU-bound paths by process CPU time: steadier than wall time when others load the machine.
+        func microseconds(_ value: Double) -> String { String(format: "%.2f", value) }
+        for mode in ["batch:1000 relaxed", "group:1000 relaxed"] {
+            out("cpu-per-event: log \(microseconds(cpuPerOperation(mode))) us, raw put \(microseconds(cpuPerOperation("baseline-put relaxed"))) us (\(mode))")
+        }
+        out("cpu-per-event: log \(microseconds(cpuPerOperation("scan"))) us, raw cursor \(microseconds(cpuPerOperation("baseline-scan"))) us (scan)")
+        out("cpu-per-event: log \(microseconds(cpuPerOperation("verify"))) us (verify)")
+        out("cpu-ratio-write: \(fraction(cpuRatio("batch:1000 relaxed"))) (batch:1000 relaxed)")
+        out("cpu-ratio-write: \(fraction(cpuRatio("group:1000 relaxed"))) (group:1000 relaxed)")
+        out("cpu-ratio-replay: \(fraction(cpuRatio("replay")))")
+        out("cpu-ratio-verify: \(fraction(cpuRatio("verify")))")
         out("peak-anon-mb: \(number(Double(memory.peakKilobytes) / 1024))")
     }
 }
