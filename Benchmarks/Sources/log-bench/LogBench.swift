@@ -28,6 +28,7 @@ struct LogBench {
 
 struct Options {
     var events = 200_000
+    var groupEvents = 50_000
     var single = 2_000
     var concurrent = 20_000
     var callers = 64
@@ -42,6 +43,7 @@ struct Options {
     static let usage = """
         usage: log-bench [--events N] [--single N] [--concurrent N] [--callers N] [--reps N] [--dir PATH]
           --events N      events per batched run (default 200000; batches of 1000)
+          --group-events N  events per run of 1000 concurrent single-event requests (default 50000)
           --single N      durable single appends / raw durable commits per run (default 2000)
           --concurrent N  commands per run of the concurrent durable callers (default 20000)
           --callers N     concurrent durable callers (default 64)
@@ -63,6 +65,7 @@ struct Options {
         while let flag = rest.popFirst() {
             switch flag {
             case "--events": options.events = try number(flag)
+            case "--group-events": options.groupEvents = try number(flag)
             case "--single": options.single = try number(flag)
             case "--concurrent": options.concurrent = try number(flag)
             case "--callers": options.callers = try number(flag)
@@ -164,7 +167,7 @@ final class Runner {
         let started = clock.now
         let scratch = try ScratchDirectory("run", base: options.directory)
         defer { scratch.remove() }
-        note("log-bench: events \(options.events), single \(options.single), concurrent \(options.concurrent) × \(options.callers) callers, \(options.repetitions) repetitions, in \(scratch.path)")
+        note("log-bench: events \(options.events), group events \(options.groupEvents), single \(options.single), concurrent \(options.concurrent) × \(options.callers) callers, \(options.repetitions) repetitions, in \(scratch.path)")
 
         records = try await Workload.sampleRecords(in: scratch.child("sample"))
         let recordBytes = Double(records.reduce(0) { $0 + $1.count }) / Double(records.count)
@@ -184,7 +187,8 @@ final class Runner {
                 for concurrentSingles in [false, true] where runs(concurrentSingles ? "group" : "batch") {
                     let mode = "\(concurrentSingles ? "group" : "batch"):1000 \(durability)"
                     let pair = try await pairedWrites(durability, concurrentSingles: concurrentSingles, scratch)
-                    record(mode, baseline: "baseline-put \(durability)", pair.raw, log: mode, pair.log)
+                    let baseline = "baseline-put \(durability)\(concurrentSingles ? " group" : "")"
+                    record(mode, baseline: baseline, pair.raw, log: mode, pair.log)
                 }
             }
             if runs("commit") {
@@ -232,7 +236,7 @@ final class Runner {
         defer { log.close(); try? FileManager.default.removeItem(atPath: logDirectory) }
         let store = try RawStore.open(directory: rawDirectory, durability: durability)
         defer { store.close(); try? FileManager.default.removeItem(atPath: rawDirectory) }
-        let total = options.events
+        let total = concurrentSingles ? options.groupEvents : options.events
         var rawSeconds = 0.0, logSeconds = 0.0, rawCPU = 0.0, logCPU = 0.0
         var first = 0, wave = 0
         while first < total {
@@ -474,7 +478,7 @@ final class Runner {
         // CPU-bound paths by process CPU time: steadier than wall time when others load the machine.
         func microseconds(_ value: Double) -> String { String(format: "%.2f", value) }
         for mode in ["batch:1000 relaxed", "group:1000 relaxed"] {
-            out("cpu-per-event: log \(microseconds(cpuPerOperation(mode))) us, raw put \(microseconds(cpuPerOperation("baseline-put relaxed"))) us (\(mode))")
+            out("cpu-per-event: log \(microseconds(cpuPerOperation(mode))) us, raw put \(microseconds(cpuPerOperation(mode.hasPrefix("group") ? "baseline-put relaxed group" : "baseline-put relaxed"))) us (\(mode))")
         }
         out("cpu-per-event: log \(microseconds(cpuPerOperation("scan"))) us, raw cursor \(microseconds(cpuPerOperation("baseline-scan"))) us (scan)")
         out("cpu-per-event: log \(microseconds(cpuPerOperation("verify"))) us (verify)")
