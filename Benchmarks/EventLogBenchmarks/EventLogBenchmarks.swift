@@ -182,21 +182,7 @@ let benchmarks: @Sendable () -> Void = {
             let events = log.environment.database("events")
             let count = benchmark.scaledIterations.count
             let position = UInt64(fixture.next % replayEvents + 1)
-            let checksum = try! log.environment.read { txn in
-                try txn.withCursor(on: events) { cursor -> UInt64 in
-                    var key = position.bigEndian
-                    var entry = try withUnsafeBytes(of: &key) { try cursor.seek(atLeast: $0) }
-                    var seen = 0
-                    var checksum: UInt64 = 0
-                    while let current = entry, seen < count {
-                        seen += 1
-                        checksum &+= UInt64(current.key[7]) &+ UInt64(current.value.count)
-                            &+ UInt64(current.value[0]) &+ UInt64(current.value[current.value.count - 1])
-                        entry = try cursor.next()
-                    }
-                    return checksum
-                }
-            }
+            let checksum = try! RawStore.scan(log.environment, events, from: position, limit: count)
             blackHole(checksum)
             fixture.next += count
         } setup: {

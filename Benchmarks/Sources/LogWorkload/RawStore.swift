@@ -43,15 +43,19 @@ public struct RawStore: Sendable {
         }
     }
 
-    /// A raw cursor scan of `database` from its first entry: touches each key and the value's
-    /// first and last byte, copies nothing. Returns the entries seen and a checksum.
-    public static func scan(_ environment: Environment, _ database: Database) throws -> (count: Int, checksum: UInt64) {
+    /// A raw cursor scan of up to `limit` entries of `database` from key `position` on, in one read
+    /// transaction: touches each key and the value's first and last byte, copies nothing. Returns
+    /// the entries seen and a checksum.
+    public static func scan(
+        _ environment: Environment, _ database: Database, from position: UInt64 = 1, limit: Int = .max
+    ) throws -> (count: Int, checksum: UInt64) {
         try environment.read { txn in
             try txn.withCursor(on: database) { cursor in
+                var key = position.bigEndian
+                var entry = try withUnsafeBytes(of: &key) { try cursor.seek(atLeast: $0) }
                 var count = 0
                 var checksum: UInt64 = 0
-                var entry = try cursor.first()
-                while let current = entry {
+                while let current = entry, count < limit {
                     count += 1
                     checksum &+= UInt64(current.key[7]) &+ UInt64(current.value.count)
                         &+ UInt64(current.value[0]) &+ UInt64(current.value[current.value.count - 1])
@@ -62,30 +66,16 @@ public struct RawStore: Sendable {
         }
     }
 
-    /// Like ``scan(_:_:)`` but in read transactions of `chunk` entries, as the log's batched
-    /// `read(from:limit:)` does, so the two differ only in what they do per record.
+    /// ``scan(_:_:from:limit:)`` over the whole database in read transactions of `chunk` entries,
+    /// as the log's batched `read(from:limit:)` does, so the two differ only in what they do per record.
     public static func scanInChunks(_ environment: Environment, _ database: Database, chunk: Int = 1_000) throws -> (count: Int, checksum: UInt64) {
         var count = 0
         var checksum: UInt64 = 0
-        var next: UInt64 = 1
         while true {
-            let seen = try environment.read { txn in
-                try txn.withCursor(on: database) { cursor -> Int in
-                    var key = next.bigEndian
-                    var entry = try withUnsafeBytes(of: &key) { try cursor.seek(atLeast: $0) }
-                    var seen = 0
-                    while let current = entry, seen < chunk {
-                        seen += 1
-                        checksum &+= UInt64(current.key[7]) &+ UInt64(current.value.count)
-                            &+ UInt64(current.value[0]) &+ UInt64(current.value[current.value.count - 1])
-                        entry = try cursor.next()
-                    }
-                    return seen
-                }
-            }
-            count += seen
-            next += UInt64(seen)
-            if seen < chunk { return (count, checksum) }
+            let part = try scan(environment, database, from: UInt64(count + 1), limit: chunk)
+            count += part.count
+            checksum &+= part.checksum
+            if part.count < chunk { return (count, checksum) }
         }
     }
 }

@@ -31,9 +31,8 @@ public enum Workload {
         payload.reserveCapacity(size)
         let text = Array("Customer reports the delivered unit stopped working after two days; asks for refund ".utf8)
         for offset in 0..<size { payload.append(text[(offset + index) % text.count]) }
-        var uuid = [UInt8](repeating: 0, count: 16)
-        withUnsafeBytes(of: UInt64(index).bigEndian) { for (i, b) in $0.enumerated() { uuid[8 + i] = b } }
-        let id = UUID(uuid: (0x5b, 0xe7, 0x1c, 0x4a, 0, 0, 0x40, 0, uuid[8], uuid[9], uuid[10], uuid[11], uuid[12], uuid[13], uuid[14], uuid[15]))
+        let low = UInt16(index)   // templates are fewer than 65,536
+        let id = UUID(uuid: (0x5b, 0xe7, 0x1c, 0x4a, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, UInt8(low >> 8), UInt8(low & 0xff)))
         return ProposedEvent(
             type: eventTypes[index % eventTypes.count], id: id,
             actor: Actor(id: "agent-\(index % 50)", role: "agent"), payload: payload)
