@@ -35,7 +35,7 @@ public enum Workload {
         let id = UUID(uuid: (0x5b, 0xe7, 0x1c, 0x4a, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, UInt8(low >> 8), UInt8(low & 0xff)))
         return ProposedEvent(
             type: eventTypes[index % eventTypes.count], id: id,
-            actor: Actor(id: "agent-\(index % 50)", role: "agent"), payload: payload)
+            actor: EventActor(id: "agent-\(index % 50)", role: "agent"), payload: payload)
     }
 
     /// The stream of complaint `complaint`.
