@@ -20,6 +20,11 @@ public enum LogLimits {
     /// Most events in one append request.
     public static let maxEventsPerRequest = 10_000
 
+    /// Punctuation allowed after the first letter of a stream kind: `-`, `_`, `:`, `.`.
+    static let streamKindPunctuation: Set<UInt8> = [45, 95, 58, 46]
+    /// Punctuation allowed after the first letter of an event type: `.`, `_`, `-`.
+    static let eventTypePunctuation: Set<UInt8> = [46, 95, 45]
+
     static func checkID(_ value: String, field: String, required: Bool = true) throws(EventLogError) {
         let count = value.utf8.count
         if count == 0 && !required { return }
@@ -29,16 +34,18 @@ public enum LogLimits {
     }
 
     static func checkName(_ value: String, field: String, bytes: ClosedRange<Int>, extra: Set<UInt8>) throws(EventLogError) {
-        let utf8 = Array(value.utf8)
+        let utf8 = value.utf8
         guard bytes.contains(utf8.count) else {
             throw .invalid(field, "must be \(bytes.lowerBound)–\(bytes.upperBound) bytes (got \(utf8.count))")
         }
-        for (index, byte) in utf8.enumerated() {
+        var first = true
+        for byte in utf8 {
             let letter = (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-            let digit = byte >= 48 && byte <= 57
-            if index == 0 ? !letter : !(letter || digit || extra.contains(byte)) {
+            let allowed = first ? letter : letter || (byte >= 48 && byte <= 57) || extra.contains(byte)
+            guard allowed else {
                 throw .invalid(field, "'\(value)' must start with an ASCII letter and contain only letters, digits and \(String(decoding: extra.sorted(), as: UTF8.self))")
             }
+            first = false
         }
     }
 }

@@ -29,7 +29,11 @@ enum RecordFormat {
 
     /// Encodes the canonical body (everything the hash covers except the previous hash).
     static func body(_ event: ProposedEvent, _ assigned: Assigned) -> [UInt8] {
-        var writer = ByteWriter(capacity: 160 + event.payload.count + event.metadata.count + assigned.stream.utf8.count)
+        // The exact record size: fixed fields, eight length-prefixed strings, two byte fields, two hashes.
+        let strings = assigned.stream.utf8.count + assigned.streamKind.utf8.count + event.type.utf8.count
+            + assigned.commandID.utf8.count + (event.correlationID?.utf8.count ?? 0) + (event.causationID?.utf8.count ?? 0)
+            + event.actor.id.utf8.count + event.actor.role.utf8.count
+        var writer = ByteWriter(capacity: 51 + 16 + strings + 8 + event.metadata.count + event.payload.count + trailerBytes)
         writer.integer(version)
         writer.integer(assigned.position)
         writer.integer(assigned.streamVersion)

@@ -15,7 +15,7 @@ extension AppendRequest {
             guard LogLimits.streamIDBytes.contains(streamBytes) else {
                 throw .invalid("streamId", "must be 1–128 bytes of UTF-8 (got \(streamBytes))")
             }
-            try LogLimits.checkName(append.kind, field: "streamKind", bytes: LogLimits.streamKindBytes, extra: [45, 95, 58, 46])
+            try LogLimits.checkName(append.kind, field: "streamKind", bytes: LogLimits.streamKindBytes, extra: LogLimits.streamKindPunctuation)
             if case .exact(let version) = append.expectedVersion, version > UInt64(Int64.max) {
                 throw .invalid("expectedVersion", "is out of range")
             }
@@ -26,7 +26,7 @@ extension AppendRequest {
 
 extension ProposedEvent {
     func validate() throws(EventLogError) {
-        try LogLimits.checkName(type, field: "eventType", bytes: LogLimits.eventTypeBytes, extra: [46, 95, 45])
+        try LogLimits.checkName(type, field: "eventType", bytes: LogLimits.eventTypeBytes, extra: LogLimits.eventTypePunctuation)
         try LogLimits.checkID(actor.id, field: "actor.id")
         let roleBytes = actor.role.utf8.count
         guard LogLimits.actorRoleBytes.contains(roleBytes) else {
