@@ -238,3 +238,26 @@ struct ExportText: TextOutputStream {
     var text = ""
     mutating func write(_ string: String) { text += string }
 }
+
+@Suite struct ReadmeExampleTests {
+    /// The README's embedding example, as written there (with a temp directory and a bounded feed).
+    @Test func theReadmeExampleWorks() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let engine = try await ComplaintEngine.open(directory: store.path)
+        defer { engine.close() }
+        try await engine.handle(CommandEnvelope(
+            commandId: "web-4711", streamId: "C-1", actor: Actor(id: "agent-7", role: .agent),
+            command: .receiveComplaint(ReceiveComplaint(
+                customer: CustomerDetails(id: "cust-42", name: "Li Lei"), channel: .phone,
+                description: "The parcel arrived damaged."))))
+        #expect(try engine.complaint("C-1")?.status == .received)
+        #expect(try engine.queue("unassigned").ids == ["C-1"])
+        var types: [String] = []
+        for try await event in engine.events(from: 1) {
+            types.append(event.decided.event.typeName)
+            break
+        }
+        #expect(types == ["ComplaintReceived"])
+    }
+}
