@@ -36,6 +36,7 @@ struct WorkloadBenchmarkTests {
             directory: store.path, configuration: .init(policy: StandardWorkload.policy, clock: clock, durability: durability))
         defer { engine.close() }
         let commitsBefore = engine.log.statistics.commits
+        let head = try engine.log.headPosition()
         let began = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for submitter in 0..<64 {
@@ -52,8 +53,17 @@ struct WorkloadBenchmarkTests {
         }
         let seconds = (ContinuousClock.now - began).components
         let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
-        let events = try engine.log.headPosition()
+        let events = try engine.log.headPosition() - head
         print("write: \(events) events in \(String(format: "%.3f", elapsed)) s = \(Int(Double(events) / elapsed)) events/s "
             + "(64 unpaced submitters, \(engine.log.statistics.commits - commitsBefore) commits) [\(durability)]")
+        var timerEvents = 0
+        var position = head + 1
+        while true {
+            let batch = try engine.log.read(from: position, limit: 10_000)
+            guard let last = batch.last else { break }
+            timerEvents += batch.count { $0.commandID?.hasPrefix("timer:") == true }
+            position = last.position + 1
+        }
+        print("unpaced run: \(timerEvents) timer events [\(durability)]")
     }
 }
