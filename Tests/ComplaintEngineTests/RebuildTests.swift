@@ -35,28 +35,13 @@ func dumps(_ engine: ComplaintEngine) throws -> [String: ProjectionDump] {
     return try Dictionary(uniqueKeysWithValues: names.map { ($0, try ProjectionDump(engine.log, $0)) })
 }
 
-/// Projections whose bytes depend on hash order: `ComplaintState.clocks` is a dictionary, and
-/// `BinaryEncoder` writes a dictionary's entries in its (per-instance, randomly seeded) iteration
-/// order, so equal states can encode to different bytes (NOTES-workload.md, finding 1).
-let hashOrderedProjections: Set<String> = ["complaints"]
-
+/// Every projection must rebuild to exactly the same bytes.
 func expectEqual(_ a: [String: ProjectionDump], _ b: [String: ProjectionDump], _ when: String) {
     #expect(a.keys.sorted() == b.keys.sorted())
     for (name, dump) in a.sorted(by: { $0.key < $1.key }) {
         guard let other = b[name] else { continue }
         let equal = dump == other
-        if hashOrderedProjections.contains(name) {
-            withKnownIssue("BinaryEncoder writes dictionaries in hash order", isIntermittent: true) {
-                #expect(equal, "\(name) \(when): \(equal ? "" : dump.firstDifference(from: other))")
-            }
-            // Whatever the bytes, the same keys and the same stream versions.
-            #expect(dump.entries.count == other.entries.count, "\(name) \(when)")
-            #expect(zip(dump.entries, other.entries).enumerated().allSatisfy { index, pair in
-                index % 2 == 0 ? pair.0 == pair.1 : pair.0.prefix(8) == pair.1.prefix(8)
-            }, "\(name) \(when): keys or versions differ")
-        } else {
-            #expect(equal, "\(name) \(when): \(equal ? "" : dump.firstDifference(from: other))")
-        }
+        #expect(equal, "\(name) \(when): \(equal ? "" : dump.firstDifference(from: other))")
     }
 }
 
