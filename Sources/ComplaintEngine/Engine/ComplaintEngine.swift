@@ -162,8 +162,7 @@ public final class ComplaintEngine: Sendable {
         }
         for _ in 0..<Self.maximumAttempts {
             let now = configuration.clock.now()
-            try await fireTimers(stream: envelope.streamId, until: now)
-            let snapshot = try streamSnapshot(envelope.streamId)
+            let snapshot = try await fireTimers(stream: envelope.streamId, until: now) ?? streamSnapshot(envelope.streamId)
             let context = try decisionContext(for: envelope, snapshot: snapshot, now: now)
             let decided = try decide(snapshot.state, envelope, context)
             let kind = snapshot.kind ?? TransitionTable.row(for: envelope.command.name).stream.kind
@@ -216,12 +215,16 @@ public final class ComplaintEngine: Sendable {
     // MARK: Timers
 
     /// Records the stream's SLA timers due at or before `instant`, each under its timer command id.
-    func fireTimers(stream: String, until instant: Date) async throws {
+    ///
+    /// - Returns: the stream's snapshot when nothing was due (so the caller need not read it again),
+    ///   `nil` when timers were recorded.
+    @discardableResult
+    func fireTimers(stream: String, until instant: Date) async throws -> StreamSnapshot? {
         for _ in 0..<Self.maximumAttempts {
             let snapshot = try streamSnapshot(stream)
-            guard let state = snapshot.state else { return }
+            guard let state = snapshot.state else { return snapshot }
             let due = tick(state, until: instant, streamId: stream, policy: configuration.policy)
-            guard !due.isEmpty else { return }
+            guard !due.isEmpty else { return snapshot }
             // One append per timer command: its events (the timer's own and what it triggered).
             var groups: [(id: String, events: [DecidedEvent])] = []
             for event in due {
@@ -244,8 +247,9 @@ public final class ComplaintEngine: Sendable {
                 }
                 version = result.streamVersions[stream] ?? version
             }
-            if !conflicted { return }
+            if !conflicted { return nil }
         }
+        return nil
     }
 
     // MARK: Reading state

@@ -43,11 +43,11 @@ struct ComplaintStateProjection: Projection {
             guard record.streamKind == StreamKind.complaint.rawValue else { continue }
             let logged = try translator.logged(record)
             let key = Array(record.stream.utf8)
-            let current = try space.get(key, in: transaction).map { try Self.decode($0).state }
+            // A stream's state is decoded once per commit and written once, at the flush.
+            let current = try index.changes[record.stream]?.after ?? space.get(key, in: transaction).map { try Self.decode($0).state }
             let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
             guard let next = evolve(current, logged.decided, policy: policy) else { continue }
-            try space.put(key, try Self.encode(version: record.streamVersion, state: next), in: transaction)
-            index.note(record.stream, before: current, after: next)
+            index.note(record.stream, version: record.streamVersion, before: current, after: next)
         }
         try index.flush(space, transaction)
     }
@@ -82,22 +82,24 @@ struct ComplaintStateProjection: Projection {
     private struct IndexBatch {
         let policy: ServicePolicy
         var order: [String] = []
-        var changes: [String: (before: ComplaintState?, after: ComplaintState)] = [:]
+        var changes: [String: (version: UInt64, before: ComplaintState?, after: ComplaintState)] = [:]
 
         init(policy: ServicePolicy) { self.policy = policy }
 
-        mutating func note(_ stream: String, before: ComplaintState?, after: ComplaintState) {
+        mutating func note(_ stream: String, version: UInt64, before: ComplaintState?, after: ComplaintState) {
             if let earlier = changes[stream] {
-                changes[stream] = (earlier.before, after)
+                changes[stream] = (version, earlier.before, after)
             } else {
                 order.append(stream)
-                changes[stream] = (before, after)
+                changes[stream] = (version, before, after)
             }
         }
 
+        /// Writes each changed state once and moves its index entries.
         mutating func flush(_ space: ProjectionSpace, _ transaction: borrowing WriteTransaction) throws {
             for stream in order {
                 guard let change = changes[stream] else { continue }
+                try space.put(Array(stream.utf8), try ComplaintStateProjection.encode(version: change.version, state: change.after), in: transaction)
                 try QueueIndex.move(
                     from: .init(change.before, id: stream, policy: policy), to: .init(change.after, id: stream, policy: policy),
                     in: space, transaction)
