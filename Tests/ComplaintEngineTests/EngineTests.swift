@@ -261,3 +261,27 @@ struct ExportText: TextOutputStream {
         #expect(types == ["ComplaintReceived"])
     }
 }
+
+@Suite struct TimeTravelTests {
+    @Test func aComplaintsStateAsOfAPositionOrAnInstantReplaysItsHistory() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(monday9)
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+        defer { engine.close() }
+        try await engine.handle(envelope("c1", receive))
+        let afterReceipt = try engine.log.headPosition()
+        clock.advance(by: 600)
+        try await engine.handle(envelope("c2", .acknowledgeComplaint(AcknowledgeComplaint(channel: .phone))))
+        clock.advance(by: 600)
+        try await engine.handle(envelope("c3", .classifyComplaint(ClassifyComplaint(category: .logistics))))
+
+        #expect(try engine.complaint("C-1", asOf: .position(0)) == nil)
+        let first = try #require(try engine.complaint("C-1", asOf: .position(afterReceipt)))
+        #expect(!first.acknowledged && first.category == nil)
+        let middle = try #require(try engine.complaint("C-1", asOf: .instant(monday9.addingTimeInterval(900))))
+        #expect(middle.acknowledged && middle.category == nil)
+        #expect(try engine.complaint("C-1", asOf: .instant(monday9.addingTimeInterval(86_400))) == engine.complaint("C-1"))
+        #expect(try engine.complaint("nope", asOf: .position(99)) == nil)
+    }
+}

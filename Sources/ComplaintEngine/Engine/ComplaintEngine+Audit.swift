@@ -185,12 +185,8 @@ extension ComplaintEngine {
     private func auditing<R>(_ body: () throws -> R) throws(EngineError) -> R {
         do {
             return try body()
-        } catch let error as EngineError {
-            throw error
-        } catch let error as EventLogError {
-            throw .storage(error)
         } catch {
-            throw .storage(EventLogError(.storageFailed, "audit: \(error)"))
+            throw EngineError.from(error)
         }
     }
 }

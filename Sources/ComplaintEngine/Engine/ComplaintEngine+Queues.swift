@@ -144,12 +144,8 @@ extension ComplaintEngine {
     func reading<R>(_ body: () throws -> R) throws(EngineError) -> R {
         do {
             return try body()
-        } catch let error as EngineError {
-            throw error
-        } catch let error as EventLogError {
-            throw .storage(error)
         } catch {
-            throw .storage(EventLogError(.storageFailed, "\(error)"))
+            throw EngineError.from(error)
         }
     }
 }

@@ -71,14 +71,8 @@ extension ComplaintEngine {
     private func firing(_ body: () async throws -> Int) async throws(EngineError) {
         do {
             _ = try await body()
-        } catch let error as EngineError {
-            throw error
-        } catch let error as WorkflowError {
-            throw .refused(error)
-        } catch let error as EventLogError {
-            throw .storage(error)
         } catch {
-            throw .storage(EventLogError(.storageFailed, "\(error)"))
+            throw EngineError.from(error)
         }
     }
 }

@@ -142,14 +142,8 @@ public final class ComplaintEngine: Sendable {
         }
         do {
             return try await decideAndAppend(envelope)
-        } catch let error as EngineError {
-            throw error
-        } catch let error as WorkflowError {
-            throw .refused(error)
-        } catch let error as EventLogError {
-            throw .storage(error)
         } catch {
-            throw .storage(EventLogError(.storageFailed, "\(error)"))
+            throw EngineError.from(error)
         }
     }
 

@@ -16,6 +16,17 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Wraps any error thrown while handling or reading: workflow refusals stay refusals, log
+    /// errors stay storage errors, anything else is a storage failure naming it.
+    public static func from(_ error: any Error) -> EngineError {
+        switch error {
+        case let error as EngineError: error
+        case let error as WorkflowError: .refused(error)
+        case let error as EventLogError: .storage(error)
+        default: .storage(EventLogError(.storageFailed, "\(error)"))
+        }
+    }
+
     /// What was refused and why.
     public var description: String {
         switch self {
