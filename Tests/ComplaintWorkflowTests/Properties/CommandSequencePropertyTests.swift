@@ -13,36 +13,38 @@ struct CommandSequencePropertyTests {
     /// per command (the decision's own state), for the whole stream, for the stream as the log
     /// stores it (each payload encoded and decoded by ``EventCodec``), and from a snapshot.
     @Test func replayGivesTheStateBuiltWhileDeciding() async {
-        await propertyCheck(count: 60, input: CommandSequence.generator) { sequence in
-            for step in sequence.steps {
-                let folded = step.events.reduce(step.before) { evolve($0, $1, policy: sequence.policy) }
-                #expect(folded == step.decidedState, "decision state differs after \(step.command.name.rawValue)")
-            }
-            #expect(replay(sequence.recorded, policy: sequence.policy) == sequence.finalState)
+        await propertyCheck(count: 60, input: CommandSequence.generator, perform: Self.replayProperty)
+    }
 
-            let codec = EventCodec()
-            var decoded: [DecidedEvent] = []
-            for recorded in sequence.recorded {
-                do {
-                    let payload = try codec.encode(recorded.event)
-                    var copy = recorded
-                    copy.event = try codec.decode(typeName: recorded.event.typeName, schemaVersion: recorded.event.schemaVersion, payload: payload)
-                    decoded.append(copy)
-                } catch {
-                    Issue.record("\(recorded.event.typeName) does not round-trip: \(error)")
-                }
-            }
-            #expect(replay(decoded, policy: sequence.policy) == sequence.finalState, "replay from the encoded log differs")
+    static func replayProperty(_ sequence: CommandSequence) {
+        for step in sequence.steps {
+            let folded = step.events.reduce(step.before) { evolve($0, $1, policy: sequence.policy) }
+            #expect(folded == step.decidedState, "decision state differs after \(step.command.name.rawValue)")
+        }
+        #expect(replay(sequence.recorded, policy: sequence.policy) == sequence.finalState)
 
-            let middle = sequence.recorded.count / 2
-            if let snapshotState = replay(Array(sequence.recorded[..<middle]), policy: sequence.policy) {
-                do {
-                    let snapshot = try JSONDecoder().decode(ComplaintState.self, from: JSONEncoder().encode(snapshotState))
-                    let resumed = sequence.recorded[middle...].reduce(snapshot as ComplaintState?) { evolve($0, $1, policy: sequence.policy) }
-                    #expect(resumed == sequence.finalState, "replay from a snapshot differs")
-                } catch {
-                    Issue.record("snapshot does not round-trip: \(error)")
-                }
+        let codec = EventCodec()
+        var decoded: [DecidedEvent] = []
+        for recorded in sequence.recorded {
+            do {
+                let payload = try codec.encode(recorded.event)
+                var copy = recorded
+                copy.event = try codec.decode(typeName: recorded.event.typeName, schemaVersion: recorded.event.schemaVersion, payload: payload)
+                decoded.append(copy)
+            } catch {
+                Issue.record("\(recorded.event.typeName) does not round-trip: \(error)")
+            }
+        }
+        #expect(replay(decoded, policy: sequence.policy) == sequence.finalState, "replay from the encoded log differs")
+
+        let middle = sequence.recorded.count / 2
+        if let snapshotState = replay(Array(sequence.recorded[..<middle]), policy: sequence.policy) {
+            do {
+                let snapshot = try JSONDecoder().decode(ComplaintState.self, from: JSONEncoder().encode(snapshotState))
+                let resumed = sequence.recorded[middle...].reduce(snapshot as ComplaintState?) { evolve($0, $1, policy: sequence.policy) }
+                #expect(resumed == sequence.finalState, "replay from a snapshot differs")
+            } catch {
+                Issue.record("snapshot does not round-trip: \(error)")
             }
         }
     }
@@ -51,33 +53,35 @@ struct CommandSequencePropertyTests {
     /// queue, after every event of the stream; (c) the escalation level never decreases, and each
     /// ComplaintEscalated moves it up from where it was.
     @Test func closedComplaintsAreQuietAndLevelsNeverDecrease() async {
-        await propertyCheck(count: 60, input: CommandSequence.generator) { sequence in
-            var state: ComplaintState?
-            for (index, event) in sequence.recorded.enumerated() {
-                let level = state?.escalationLevel ?? 0
-                if case .complaintEscalated(let escalated) = event.event {
-                    #expect(escalated.fromLevel == level, "event \(index): fromLevel \(escalated.fromLevel), level was \(level)")
-                    #expect(escalated.toLevel > escalated.fromLevel, "event \(index): escalation to \(escalated.toLevel) from \(escalated.fromLevel)")
-                }
-                state = evolve(state, event, policy: sequence.policy)
-                guard let current = state else {
-                    Issue.record("event \(index) (\(event.event.typeName)) left no state")
-                    return
-                }
-                #expect(current.escalationLevel >= level, "event \(index) (\(event.event.typeName)) lowered the level")
-                #expect(EscalationLevel.range.contains(current.escalationLevel))
-                if current.status == .closed {
-                    #expect(current.closedReason != nil)
-                    let open = current.clocks.values.filter(\.phase.isOpen).map(\.name.rawValue)
-                    #expect(open.isEmpty, "event \(index) (\(event.event.typeName)): closed with open clocks \(open)")
-                    #expect(dueTimers(current, policy: sequence.policy).isEmpty)
-                    #expect(queueMembership(current, complaintId: "C-1", policy: sequence.policy).queues.isEmpty)
-                }
+        await propertyCheck(count: 60, input: CommandSequence.generator, perform: Self.quietClosedProperty)
+    }
+
+    static func quietClosedProperty(_ sequence: CommandSequence) {
+        var state: ComplaintState?
+        for (index, event) in sequence.recorded.enumerated() {
+            let level = state?.escalationLevel ?? 0
+            if case .complaintEscalated(let escalated) = event.event {
+                #expect(escalated.fromLevel == level, "event \(index): fromLevel \(escalated.fromLevel), level was \(level)")
+                #expect(escalated.toLevel > escalated.fromLevel, "event \(index): escalation to \(escalated.toLevel) from \(escalated.fromLevel)")
             }
-            let final = sequence.finalState
-            if final.status == .closed {
-                #expect(tick(final, until: sequence.harness.now.addingTimeInterval(400 * 86_400), streamId: "C-1", policy: sequence.policy).isEmpty)
+            state = evolve(state, event, policy: sequence.policy)
+            guard let current = state else {
+                Issue.record("event \(index) (\(event.event.typeName)) left no state")
+                return
             }
+            #expect(current.escalationLevel >= level, "event \(index) (\(event.event.typeName)) lowered the level")
+            #expect(EscalationLevel.range.contains(current.escalationLevel))
+            if current.status == .closed {
+                #expect(current.closedReason != nil)
+                let open = current.clocks.values.filter(\.phase.isOpen).map(\.name.rawValue)
+                #expect(open.isEmpty, "event \(index) (\(event.event.typeName)): closed with open clocks \(open)")
+                #expect(dueTimers(current, policy: sequence.policy).isEmpty)
+                #expect(queueMembership(current, complaintId: "C-1", policy: sequence.policy).queues.isEmpty)
+            }
+        }
+        let final = sequence.finalState
+        if final.status == .closed {
+            #expect(tick(final, until: sequence.harness.now.addingTimeInterval(400 * 86_400), streamId: "C-1", policy: sequence.policy).isEmpty)
         }
     }
 
@@ -85,36 +89,38 @@ struct CommandSequencePropertyTests {
     /// allows for the command (written out independently in ``DomainRoles``); every automatic
     /// event (rules and timers) carries `system`.
     @Test func everyEventHasAnAllowedActor() async {
-        await propertyCheck(count: 60, input: CommandSequence.generator) { sequence in
-            var approver: ResolutionApprover?
-            for (index, step) in sequence.steps.enumerated() {
-                for timer in step.timerEvents {
-                    #expect(timer.actor == .system && timer.rule != nil && timer.timerCommandId != nil, "step \(index): timer event \(timer.event.typeName)")
-                }
-                let own = step.events.filter { !$0.isAutomatic }
-                let row = TransitionTable.row(for: step.command.name)
-                #expect(own.count == 1, "step \(index): \(step.command.name.rawValue) recorded \(own.count) own events")
-                #expect(step.events.first.map { !$0.isAutomatic } == true, "step \(index): the command's own event comes first")
-                for event in own {
-                    #expect(row.events.contains(event.event.type), "step \(index): \(event.event.typeName) for \(step.command.name.rawValue)")
-                    #expect(event.actor == step.actor)
-                    #expect(
-                        DomainRoles.allows(step.command, by: event.actor, state: step.before, approver: approver),
-                        "step \(index): \(event.actor.role.rawValue) '\(event.actor.id)' may not issue \(step.command.name.rawValue)")
-                    #expect(row.roles.admitsByRole(event.actor.role) || (row.roles.owner && step.before?.owner == event.actor.id))
-                }
-                for event in step.events where event.isAutomatic {
-                    #expect(event.actor == .system, "step \(index): automatic \(event.event.typeName) by \(event.actor.id)")
-                }
-                if case .proposeResolution(let proposal) = step.command, let before = step.before,
-                    case .resolutionProposed(let proposed)? = step.events.first?.event
-                {
-                    #expect(proposed.requiredApprover == DomainRoles.approver(for: proposal, in: before, policy: sequence.policy))
-                    approver = proposed.requiredApprover
-                }
+        await propertyCheck(count: 60, input: CommandSequence.generator, perform: Self.actorProperty)
+    }
+
+    static func actorProperty(_ sequence: CommandSequence) {
+        var approver: ResolutionApprover?
+        for (index, step) in sequence.steps.enumerated() {
+            for timer in step.timerEvents {
+                #expect(timer.actor == .system && timer.rule != nil && timer.timerCommandId != nil, "step \(index): timer event \(timer.event.typeName)")
             }
-            #expect(sequence.recorded.allSatisfy { $0.actor.role != .auditor })
+            let own = step.events.filter { !$0.isAutomatic }
+            let row = TransitionTable.row(for: step.command.name)
+            #expect(own.count == 1, "step \(index): \(step.command.name.rawValue) recorded \(own.count) own events")
+            #expect(step.events.first.map { !$0.isAutomatic } == true, "step \(index): the command's own event comes first")
+            for event in own {
+                #expect(row.events.contains(event.event.type), "step \(index): \(event.event.typeName) for \(step.command.name.rawValue)")
+                #expect(event.actor == step.actor)
+                #expect(
+                    DomainRoles.allows(step.command, by: event.actor, state: step.before, approver: approver),
+                    "step \(index): \(event.actor.role.rawValue) '\(event.actor.id)' may not issue \(step.command.name.rawValue)")
+                #expect(row.roles.admitsByRole(event.actor.role) || (row.roles.owner && step.before?.owner == event.actor.id))
+            }
+            for event in step.events where event.isAutomatic {
+                #expect(event.actor == .system, "step \(index): automatic \(event.event.typeName) by \(event.actor.id)")
+            }
+            if case .proposeResolution(let proposal) = step.command, let before = step.before,
+                case .resolutionProposed(let proposed)? = step.events.first?.event
+            {
+                #expect(proposed.requiredApprover == DomainRoles.approver(for: proposal, in: before, policy: sequence.policy))
+                approver = proposed.requiredApprover
+            }
         }
+        #expect(sequence.recorded.allSatisfy { $0.actor.role != .auditor })
     }
 
     /// The generator reaches the whole lifecycle: every complaint command appears across the

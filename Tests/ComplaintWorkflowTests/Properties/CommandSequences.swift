@@ -111,8 +111,8 @@ struct CommandSequence: Sendable, CustomStringConvertible {
 
     /// Whether `command` moves the complaint in `state` forward: it changes the status forward
     /// (closing aside), or it records a fact a later step needs (classification, assessment,
-    /// implementation, the follow-up). Rejections and reopening move backwards: they are drawn
-    /// with the other commands.
+    /// implementation, the follow-up). A customer's rejection and reopening move backwards: they
+    /// are drawn with the other commands. Approving and rejecting a proposal both settle it.
     static func isAdvancing(_ command: WorkflowCommand, in state: ComplaintState) -> Bool {
         switch command {
         case .classifyComplaint: return state.category == nil
@@ -121,7 +121,8 @@ struct CommandSequence: Sendable, CustomStringConvertible {
         case .implementResolution: return !state.implemented
         case .recordCustomerResponse(let response): return response.accepted
         case .recordSatisfaction, .recordReturnVisit: return state.clocks[.followUp]?.phase.isOpen == true
-        case .rejectResolution, .reopenComplaint: return false
+        case .rejectResolution: return true
+        case .reopenComplaint: return false
         default: return !TransitionTable.row(for: command.name).to.isEmpty && !isClosing(command)
         }
     }
