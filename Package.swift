@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // C system library over Debian's liblmdb-dev (pkg-config `lmdb`).
@@ -112,12 +113,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ComplaintPolicyTests",
-            dependencies: ["ComplaintPolicy"],
+            dependencies: ["ComplaintPolicy", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "ComplaintWorkflowTests",
-            dependencies: ["ComplaintWorkflow", "ComplaintPolicy"],
+            dependencies: ["ComplaintWorkflow", "ComplaintPolicy", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictness
         ),
     ]
