@@ -244,6 +244,9 @@ enum DomainRoles {
             return agentPlus
         case .forgetCustomer:
             return actor.role == .dataProtectionOfficer
+        default:
+            // Improvement-cycle commands never act on a complaint stream.
+            return false
         }
     }
 
