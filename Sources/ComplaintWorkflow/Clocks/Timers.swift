@@ -57,10 +57,23 @@ extension Decision {
         }
     }
 
-    /// Fires at once whatever a re-target made due (stamped with the command's time).
+    /// Fires at once whatever a re-target made due (stamped with the command's time): running
+    /// clocks through their due timers, and paused clocks — which have no due time — whose used time
+    /// already reaches the new warning threshold or target (DOMAIN.md §4: a re-classification fires at
+    /// once whatever is then due).
     mutating func fireDueTimers() {
         while let next = dueTimers(complaint, policy: policy).first, next.dueAt <= now {
             fire(next, at: now)
+        }
+        guard complaint.isOpen else { return }
+        for name in ClockName.allCases {
+            guard let clock = complaint.clocks[name], clock.phase == .paused, clock.breachedAt == nil else { continue }
+            if clock.warnedAt == nil, clock.isWarningOverdue(at: now, calendar: policy.calendar) {
+                fire(ClockTimer(clock: name, instance: clock.instance, kind: .warning, dueAt: now), at: now)
+            }
+            if complaint.clocks[name]?.isOverdue(at: now, calendar: policy.calendar) == true {
+                fire(ClockTimer(clock: name, instance: clock.instance, kind: .breach, dueAt: now), at: now)
+            }
         }
     }
 
