@@ -100,7 +100,17 @@ public struct BusinessCalendar: Hashable, Sendable {
         let day = time.minutes == 1440 ? date.next : date
         let minutes = time.minutes % 1440
         let parts = DateComponents(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60)
-        return gregorian.date(from: parts) ?? Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
+        guard let resolved = gregorian.date(from: parts) else { return Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
+        // A wall time inside a spring-forward gap does not exist; Foundation moves it later by the
+        // gap's length (02:30 → 03:30 CEST). Working time is real time, so such a time stands for
+        // the instant the clocks jump (02:00 CET = 03:00 CEST).
+        let local = gregorian.dateComponents([.hour, .minute], from: resolved)
+        if local.hour != minutes / 60 || local.minute != minutes % 60,
+           let jump = gregorian.timeZone.nextDaylightSavingTimeTransition(after: resolved.addingTimeInterval(-86_400)),
+           jump <= resolved {
+            return jump
+        }
+        return resolved
     }
 
     /// Whether `instant` lies in a working interval (start inclusive, end exclusive).
