@@ -86,6 +86,13 @@ let package = Package(
             path: "Tests/EventLogTestChild",
             swiftSettings: strictness
         ),
+        // Child process used by the crash tests of the engine.
+        .executableTarget(
+            name: "complaint-engine-test-child",
+            dependencies: ["ComplaintEngine", "ComplaintWorkflow", "ComplaintLMDB"],
+            path: "Tests/ComplaintEngineTestChild",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "ComplaintLMDBTests",
             dependencies: ["ComplaintLMDB", "CComplaintLMDB"],
@@ -98,7 +105,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ComplaintEngineTests",
-            dependencies: ["ComplaintEngine", "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy"],
+            dependencies: [
+                "ComplaintEngine", "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy",
+                "complaint-engine-test-child",
+            ],
             swiftSettings: strictness
         ),
         .testTarget(
