@@ -235,3 +235,28 @@ private func evaluated(_ events: [LoggedEvent]) -> EffectEvaluated? {
         #expect(rebuilt.map(\.value) == maintained.map(\.value))
     }
 }
+
+@Suite struct ImprovementConcurrencyTests {
+    /// Concurrent commands on one cycle: each decides from the version it saw; the loser of the
+    /// version race decides again and is recorded too.
+    @Test func concurrentCommandsOnOneCycleAreAllRecorded() async throws {
+        let run = try await ImprovementRun()
+        defer { run.finish() }
+        try await run.run("IMP-5", at: "2026-03-03T09:00:00", .openImprovement(OpenImprovement(
+            trigger: .caseReview, problem: "slow", owner: analyst.id)))
+        let engine = run.engine
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    try await engine.handle(CommandEnvelope(
+                        commandId: "rc-\(i)", streamId: "IMP-5", actor: analyst,
+                        command: .recordImprovementRootCause(RecordImprovementRootCause(
+                            causeClass: .production, method: .fiveWhy, description: "cause \(i)"))))
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try engine.improvement("IMP-5")?.rootCauses.count == 8)
+        #expect(try engine.log.streamState("IMP-5")?.version == 9)
+    }
+}
