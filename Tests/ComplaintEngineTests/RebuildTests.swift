@@ -102,6 +102,11 @@ func complaintStates(_ engine: ComplaintEngine) throws -> [String: ComplaintStat
             try await send(stream, agent, .verifyAuthenticity(VerifyAuthenticity(outcome: .genuine, complete: true, methods: [.factCheck])))
         }
         // Forget a few customers (their personal data becomes unreadable).
+        // An improvement cycle (the `improvements` projection).
+        let analyst = Actor(id: "qa-1", role: .qualityAnalyst)
+        try await send("IMP-1", analyst, .openImprovement(OpenImprovement(trigger: .caseReview, problem: "Late refunds.", owner: analyst.id)))
+        try await send("IMP-1", analyst, .recordImprovementRootCause(RecordImprovementRootCause(
+            causeClass: .production, method: .fiveWhy, description: "Refunds wait for a weekly batch.")))
         let dpo = Actor(id: "dpo-1", role: .dataProtectionOfficer)
         for customer in [3, 17, 4_000].filter({ $0 < complaints }) {
             try await send("customer:cust-\(customer)", dpo, .forgetCustomer(ForgetCustomer(customerId: "cust-\(customer)")))

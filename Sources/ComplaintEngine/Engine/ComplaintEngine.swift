@@ -60,6 +60,7 @@ public final class ComplaintEngine: Sendable {
                     CustomerHistoryProjection(),
                     KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                     AuditProjection(),
+                    ImprovementProjection(translator: translator),
                 ]))
             do {
                 let position = readOnly
@@ -148,6 +149,7 @@ public final class ComplaintEngine: Sendable {
     }
 
     private func decideAndAppend(_ envelope: CommandEnvelope) async throws -> [LoggedEvent] {
+        if envelope.command.name.isImprovement { return try await decideAndAppendImprovement(envelope) }
         let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
         if let earlier = try log.commandResult(envelope.commandId) {
             let recorded = try replay(earlier, fingerprint: fingerprint)
