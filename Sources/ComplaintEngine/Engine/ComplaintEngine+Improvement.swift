@@ -108,7 +108,7 @@ extension ComplaintEngine {
     func decideAndAppendImprovement(_ envelope: CommandEnvelope) async throws -> [LoggedEvent] {
         let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
         if let earlier = try log.commandResult(envelope.commandId) {
-            return try replayImprovement(earlier, fingerprint: fingerprint)
+            return try replay(earlier, fingerprint: fingerprint)
         }
         for _ in 0..<Self.maximumAttempts {
             let now = configuration.clock.now()
@@ -134,9 +134,9 @@ extension ComplaintEngine {
                     events: try proposedImprovement(events, envelope)))
             }
             let request = AppendRequest(commandID: envelope.commandId, fingerprint: fingerprint, streams: streams)
-            guard let result = try await appendImprovementUnlessConflict(request) else { continue }
+            guard let result = try await appendUnlessConflict(request) else { continue }
             return try result.isDuplicate
-                ? replayImprovement(result, fingerprint: fingerprint) : improvementEvents(at: result.positions)
+                ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
         }
         throw EngineError.storage(EventLogError(
             .versionConflict, "stream \(envelope.streamId) kept changing; gave up after \(Self.maximumAttempts) attempts"))
@@ -148,30 +148,5 @@ extension ComplaintEngine {
                 $0, customerId: nil, policyPosition: policyPosition, correlationId: envelope.correlationId,
                 causationId: envelope.causationId)
         }
-    }
-
-    /// Appends; `nil` when a stream moved on (or the next cycle appeared) since the decision.
-    private func appendImprovementUnlessConflict(_ request: AppendRequest) async throws -> AppendResult? {
-        do {
-            return try await log.append(request)
-        } catch {
-            if error.code == .versionConflict { return nil }
-            throw error
-        }
-    }
-
-    private func replayImprovement(_ earlier: AppendResult, fingerprint: [UInt8]) throws -> [LoggedEvent] {
-        guard earlier.fingerprint == fingerprint else {
-            throw WorkflowError(
-                .validationFailed, rule: "idempotency",
-                reason: "command id was already used for \(String(decoding: earlier.fingerprint, as: UTF8.self))",
-                field: "commandId")
-        }
-        return try improvementEvents(at: earlier.positions)
-    }
-
-    private func improvementEvents(at positions: ClosedRange<UInt64>?) throws -> [LoggedEvent] {
-        guard let positions else { return [] }
-        return try log.read(from: positions.lowerBound, limit: positions.count).map(translator.logged)
     }
 }

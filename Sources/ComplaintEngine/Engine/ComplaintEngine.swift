@@ -181,7 +181,7 @@ public final class ComplaintEngine: Sendable {
     }
 
     /// Appends; `nil` when a stream moved on since the decision (the caller decides again).
-    private func appendUnlessConflict(_ request: AppendRequest) async throws -> AppendResult? {
+    func appendUnlessConflict(_ request: AppendRequest) async throws -> AppendResult? {
         do {
             defer { scheduler.wake() }
             return try await log.append(request)
@@ -193,7 +193,7 @@ public final class ComplaintEngine: Sendable {
 
     /// The original outcome of a command id seen before, or a refusal when the id was used for
     /// another command or stream.
-    private func replay(_ earlier: AppendResult, fingerprint: [UInt8]) throws -> [LoggedEvent] {
+    func replay(_ earlier: AppendResult, fingerprint: [UInt8]) throws -> [LoggedEvent] {
         guard earlier.fingerprint == fingerprint else {
             throw WorkflowError(
                 .validationFailed, rule: "idempotency",
@@ -203,7 +203,7 @@ public final class ComplaintEngine: Sendable {
         return try events(at: earlier.positions)
     }
 
-    private func events(at positions: ClosedRange<UInt64>?) throws -> [LoggedEvent] {
+    func events(at positions: ClosedRange<UInt64>?) throws -> [LoggedEvent] {
         guard let positions else { return [] }
         return try log.read(from: positions.lowerBound, limit: positions.count).map(translator.logged)
     }
