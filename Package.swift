@@ -93,6 +93,12 @@ let package = Package(
             path: "Tests/ComplaintEngineTestChild",
             swiftSettings: strictness
         ),
+        // Child processes of the crash and multi-process tests, as seen from a test.
+        .target(
+            name: "TestChildProcess",
+            path: "Tests/TestChildProcess",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "ComplaintLMDBTests",
             dependencies: ["ComplaintLMDB", "CComplaintLMDB"],
@@ -100,14 +106,14 @@ let package = Package(
         ),
         .testTarget(
             name: "EventLogTests",
-            dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child"],
+            dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child", "TestChildProcess"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "ComplaintEngineTests",
             dependencies: [
                 "ComplaintEngine", "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy",
-                "complaint-engine-test-child",
+                "complaint-engine-test-child", "TestChildProcess",
             ],
             swiftSettings: strictness
         ),

@@ -5,46 +5,11 @@ import ComplaintWorkflow
 import EventLog
 import Foundation
 import Testing
+import TestChildProcess
 
-/// The engine's test child (`complaint-engine-test-child`), built beside the test binary.
-func engineChildExecutable() -> URL {
-    let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    return own.deletingLastPathComponent().appendingPathComponent("complaint-engine-test-child")
-}
-
-/// A running engine child whose stdout is read line by line.
-final class EngineChild: @unchecked Sendable {
-    let process = Process()
-    private let output = Pipe()
-
-    init(_ arguments: [String]) throws {
-        process.executableURL = engineChildExecutable()
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-    }
-
-    /// Lines the child prints, as they arrive (read on a thread of their own).
-    func lines() -> AsyncStream<String> {
-        let handle = output.fileHandleForReading
-        return AsyncStream { continuation in
-            let reader = Thread {
-                var pending = Data()
-                while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    pending.append(chunk)
-                    while let newline = pending.firstIndex(of: 10) {
-                        continuation.yield(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                        pending.removeSubrange(pending.startIndex...newline)
-                    }
-                }
-                continuation.finish()
-            }
-            reader.start()
-        }
-    }
+/// Starts the engine's test child (`complaint-engine-test-child`) with `arguments`.
+func engineChild(_ arguments: [String]) throws -> ChildProcess {
+    try ChildProcess(executable: "complaint-engine-test-child", arguments)
 }
 
 /// Events per stream, counted over the whole log.
@@ -74,7 +39,7 @@ func eventsPerStream(_ log: EventLog) throws -> [String: Int] {
         let context = "seed \(seed) (kill after \(killAfter) acks)"
 
         // 1. The child handles commands durably until it is killed.
-        let child = try EngineChild(["run", store.path, "\(Self.complaints)", "\(seed)"])
+        let child = try engineChild(["run", store.path, "\(Self.complaints)", "\(seed)"])
         var acknowledged: [String] = []
         for await line in child.lines() {
             guard line.hasPrefix("ack ") else {
@@ -82,13 +47,10 @@ func eventsPerStream(_ log: EventLog) throws -> [String: Int] {
                 break
             }
             acknowledged.append(String(line.dropFirst(4)))
-            if acknowledged.count == killAfter {
-                kill(child.process.processIdentifier, SIGKILL)
-                break
-            }
+            if acknowledged.count == killAfter { break }
         }
-        child.process.waitUntilExit()
-        #expect(child.process.terminationReason == .uncaughtSignal, "\(context)")
+        let ending = child.killNow()
+        #expect(child.wasKilled, "\(context): the child ended by \(ending)")
         #expect(acknowledged.count == killAfter, "\(context)")
 
         // 2. A read-only look at the store exactly as the child left it (nothing catches up).

@@ -2,6 +2,7 @@ import ComplaintLMDB
 import EventLog
 import Foundation
 import Testing
+import TestChildProcess
 
 /// Behaviour across processes, with the `eventlog-test-child` executable as the other process.
 @Suite struct ProcessTests {
@@ -26,7 +27,7 @@ import Testing
         var acknowledged: UInt64 = 0
         for round in 0..<2 {
             let killAfter = 20 + Int(random.next() % 300)
-            let child = try Child(["append", directory.path])
+            let child = try eventLogChild(["append", directory.path])
             var acks = 0
             for await line in child.lines() {
                 guard line.hasPrefix("ack ") else {
@@ -35,13 +36,10 @@ import Testing
                 }
                 acknowledged = max(acknowledged, UInt64(line.dropFirst(4))!)
                 acks += 1
-                if acks == killAfter {
-                    kill(child.process.processIdentifier, SIGKILL)
-                    break
-                }
+                if acks == killAfter { break }
             }
-            child.process.waitUntilExit()
-            #expect(child.process.terminationReason == .uncaughtSignal, "seed \(seed)")
+            let ending = child.killNow()
+            #expect(child.wasKilled, "seed \(seed): the child ended by \(ending)")
 
             let log = try EventLog.open(directory: directory.path)
             let head = try log.headPosition()
@@ -60,7 +58,7 @@ import Testing
     @Test func aSecondWriterProcessGetsStoreBusy() async throws {
         try await withLog { log, directory in
             _ = try await log.append(request("S"))
-            let child = try Child(["open-writer", directory.path])
+            let child = try eventLogChild(["open-writer", directory.path])
             #expect(child.finish() == ["refused storeBusy"])
         }
     }
@@ -70,7 +68,7 @@ import Testing
         defer { directory.remove() }
         let log = try EventLog.open(directory: directory.path)
         log.close()
-        let child = try Child(["open-writer", directory.path])
+        let child = try eventLogChild(["open-writer", directory.path])
         #expect(child.finish() == ["opened"])
     }
 
@@ -90,7 +88,7 @@ import Testing
         try await withLog(.init(mapSize: 64 << 10)) { log, directory in
             _ = try await log.append(request("S", 10))
             let target: UInt64 = 3000
-            let child = try Child(["read", directory.path, "\(target)"])
+            let child = try eventLogChild(["read", directory.path, "\(target)"])
             let payload = [UInt8](repeating: 42, count: 1500)
             var passes = 0
             var lines = child.lines().makeAsyncIterator()
@@ -121,12 +119,11 @@ import Testing
     @Test func readerSlotsOfAKilledProcessAreCleared() async throws {
         try await withLog { log, directory in
             _ = try await log.append(request("S"))
-            let child = try Child(["hold-read", directory.path])
+            let child = try eventLogChild(["hold-read", directory.path])
             var lines = child.lines().makeAsyncIterator()
             #expect(await lines.next() == "holding")
             #expect(log.environment.clearStaleReaders() == 0)
-            kill(child.process.processIdentifier, SIGKILL)
-            child.process.waitUntilExit()
+            child.killNow()
             #expect(log.environment.clearStaleReaders() == 1)
         }
     }

@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Synchronization
 import Testing
+import TestChildProcess
 
 /// A fresh directory under the system temp folder, removed by `remove()`.
 struct TemporaryDirectory {
@@ -50,52 +51,9 @@ func withLog<R>(
     return try await body(log, directory)
 }
 
-/// The test child executable built beside the test bundle.
-func childExecutable() -> URL {
-    let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    return own.deletingLastPathComponent().appendingPathComponent("eventlog-test-child")
-}
-
-/// A running child process whose stdout is read line by line.
-final class Child: @unchecked Sendable {
-    let process = Process()
-    private let output = Pipe()
-
-    init(_ arguments: [String]) throws {
-        process.executableURL = childExecutable()
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-    }
-
-    /// Lines the child prints, as they arrive (read on a thread of their own).
-    func lines() -> AsyncStream<String> {
-        let handle = output.fileHandleForReading
-        return AsyncStream { continuation in
-            let reader = Thread {
-                var pending = Data()
-                while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    pending.append(chunk)
-                    while let newline = pending.firstIndex(of: 10) {
-                        continuation.yield(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                        pending.removeSubrange(pending.startIndex...newline)
-                    }
-                }
-                continuation.finish()
-            }
-            reader.start()
-        }
-    }
-
-    /// Waits for exit and returns everything printed (for children that end by themselves).
-    func finish() -> [String] {
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
+/// Starts the event log's test child (`eventlog-test-child`) with `arguments`.
+func eventLogChild(_ arguments: [String]) throws -> ChildProcess {
+    try ChildProcess(executable: "eventlog-test-child", arguments)
 }
 
 /// A clock whose reads block while the gate is closed: it holds the log's writer inside a commit.

@@ -84,12 +84,9 @@ extension ComplaintEngine {
         let result = state.resultWindow(for: evaluate, now: now)
         var figures: [String: ObjectiveFigures] = [:]
         for objective in state.objectives {
-            let slice = KPISlice(
-                category: objective.filter.category, channel: objective.filter.channel, owner: objective.filter.owner,
-                department: objective.filter.department)
             figures[objective.objectiveId] = ObjectiveFigures(
-                baseline: try measure(objective.kpi, over: objective.baseline, where: slice),
-                result: try measure(objective.kpi, over: result, where: slice))
+                baseline: try measure(objective.kpi, over: objective.baseline, where: objective.filter),
+                result: try measure(objective.kpi, over: result, where: objective.filter))
         }
         return ImprovementMeasurements(figures)
     }

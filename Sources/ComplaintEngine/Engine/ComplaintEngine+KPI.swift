@@ -1,6 +1,6 @@
 public import ComplaintPolicy
 import ComplaintLMDB
-import ComplaintWorkflow
+public import ComplaintWorkflow
 import EventLog
 public import Foundation
 

@@ -1,30 +1,17 @@
 public import ComplaintPolicy
+public import ComplaintWorkflow
 public import Foundation
 
-/// A filter on the complaints a KPI counts (DOMAIN.md §6, `Specs/kpi.md` "Slices").
+/// A filter on the complaints a KPI counts (DOMAIN.md §6, `Specs/kpi.md` "Slices"): the same four
+/// optional values an improvement objective's filter holds, so an objective's filter is a slice.
 ///
 /// `channel` is the channel at receipt; `category` is the latest classification; `owner` and
 /// `department` are the latest. A complaint matches only when every value given is equal; one
 /// without a category, owner or department matches no value of that field. `complaintRate` slices
 /// by channel only: with any other field set it has no value.
-public struct KPISlice: Hashable, Sendable {
-    /// The latest category, or `nil` for any.
-    public var category: Category?
-    /// The channel at receipt, or `nil` for any.
-    public var channel: Channel?
-    /// The latest owner, or `nil` for any.
-    public var owner: String?
-    /// The latest department, or `nil` for any.
-    public var department: String?
+public typealias KPISlice = ObjectiveFilter
 
-    /// A slice with the given values (none: every complaint).
-    public init(category: Category? = nil, channel: Channel? = nil, owner: String? = nil, department: String? = nil) {
-        self.category = category
-        self.channel = channel
-        self.owner = owner
-        self.department = department
-    }
-
+extension ObjectiveFilter {
     /// Every complaint.
     public static let all = KPISlice()
 
