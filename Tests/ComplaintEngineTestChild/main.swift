@@ -3,7 +3,8 @@
 //   complaint-engine-test-child run DIR [COMPLAINTS] [SEED]
 //       open a durable engine on DIR (ManualClock set to each step's time) and submit the standard
 //       workload's commands one at a time in schedule order, printing "ack <commandId>" after each
-//       accepted `handle` returns; "done" at the end, "refused <commandId> <reason>" on a refusal.
+//       accepted `handle` returns; "done" at the end (then it waits to be killed), "refused <commandId>
+//       <reason>" on a refusal.
 import ComplaintEngine
 import ComplaintLMDB
 import ComplaintWorkflow
@@ -46,5 +47,7 @@ for due in workload.schedule(complaints: complaints) {
         say("ack \(step.envelope.commandId)")
     }
 }
-engine.close()
 say("done")
+// Wait to be killed: on a loaded machine the parent may read its chosen number of acks only after the
+// whole workload ran, and its kill must still find the process (it then lands after the last commit).
+while true { pause() }
