@@ -285,3 +285,37 @@ struct ExportText: TextOutputStream {
         #expect(try engine.complaint("nope", asOf: .position(99)) == nil)
     }
 }
+
+@Suite struct QueueTimeTravelTests {
+    @Test func aQueueAsOfAPointReplaysEveryComplaintAndAgreesWithTheLiveIndexAtTheHead() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let clock = ManualClock(monday9)
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: clock))
+        defer { engine.close() }
+        for id in ["C-1", "C-2", "C-3"] {
+            try await engine.handle(envelope("\(id)-r", receive, stream: id))
+            clock.advance(by: 60)
+        }
+        let beforeTriage = try engine.log.headPosition()
+        try await engine.handle(envelope("c1-cl", .classifyComplaint(ClassifyComplaint(category: .logistics)), stream: "C-2"))
+        try await engine.handle(envelope("c1-as", .assessSeverity(AssessSeverity(severity: .critical, urgency: .urgent)), stream: "C-2"))
+        try await engine.handle(envelope("c3-cl", .classifyComplaint(ClassifyComplaint(category: .logistics)), stream: "C-3"))
+        try await engine.handle(envelope("c3-as", .assessSeverity(AssessSeverity(severity: .general, urgency: .normal)), stream: "C-3"))
+        try await engine.handle(envelope("c3-a", .assignComplaint(AssignComplaint(owner: "agent-7")), as: supervisor, stream: "C-3"))
+
+        #expect(try engine.queueIds("unassigned", asOf: .position(beforeTriage)) == ["C-1", "C-2", "C-3"])
+        #expect(try engine.queueIds("unassigned", asOf: .position(0)) == [])
+        let head = try engine.log.headPosition()
+        for name in ["unassigned", "owner:agent-7", "level:0", "level:3", "breached"] {
+            #expect(try engine.queueIds(name, asOf: .position(head)) == engine.queueIds(name), "\(name)")
+        }
+        #expect(try engine.queueIds("unassigned") == ["C-2", "C-1"])
+        do {
+            _ = try engine.queueIds("nope", asOf: .position(head))
+            Issue.record("an unknown queue was accepted")
+        } catch {
+            #expect(error.code == "validationFailed")
+        }
+    }
+}

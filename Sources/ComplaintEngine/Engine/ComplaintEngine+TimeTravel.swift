@@ -32,4 +32,43 @@ extension ComplaintEngine {
             throw EngineError.from(error)
         }
     }
+
+    /// A queue's complaint ids, in queue order, as they stood at `point`: every complaint's events up
+    /// to then replayed from the log, under the policies then in force. Reads the whole log up to
+    /// `point`; for audits, not for serving a work queue.
+    public func queueIds(_ name: String, asOf point: HistoryPoint) throws(EngineError) -> [String] {
+        let queue = try Self.validQueue(name)
+        do {
+            var states: [String: ComplaintState] = [:]
+            var policy = configuration.policy
+            var next: UInt64 = 1
+            scan: while true {
+                let batch = try log.read(from: next, limit: 1_000)
+                guard let last = batch.last else { break }
+                for record in batch {
+                    switch point {
+                    case .position(let position) where record.position > position: break scan
+                    case .instant(let instant) where record.recordedAt > instant: break scan
+                    default: break
+                    }
+                    if record.type == PolicyBook.eventType {
+                        policy = policies.policy(at: record.position) ?? policy
+                        continue
+                    }
+                    guard record.streamKind == StreamKind.complaint.rawValue else { continue }
+                    let logged = try translator.logged(record)
+                    let eventPolicy = policies.policy(at: logged.policyPosition) ?? configuration.policy
+                    states[record.stream] = evolve(states[record.stream], logged.decided, policy: eventPolicy)
+                }
+                next = last.position + 1
+            }
+            return states
+                .map { id, state in queueMembership(state, complaintId: id, policy: policy) }
+                .filter { $0.queues.contains(queue) }
+                .sorted { $0.sortKey < $1.sortKey }
+                .map(\.sortKey.id)
+        } catch {
+            throw EngineError.from(error)
+        }
+    }
 }
