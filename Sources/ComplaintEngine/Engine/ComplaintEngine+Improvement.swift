@@ -103,11 +103,7 @@ extension ComplaintEngine {
     /// EvaluateEffect opening the next cycle, that cycle's new stream, in one atomic append under the
     /// command id. Called by `decideAndAppend` for commands whose name `isImprovement`.
     func decideAndAppendImprovement(_ envelope: CommandEnvelope) async throws -> [LoggedEvent] {
-        let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
-        if let earlier = try log.commandResult(envelope.commandId) {
-            return try replay(earlier, fingerprint: fingerprint)
-        }
-        for _ in 0..<Self.maximumAttempts {
+        try await record(envelope) { fingerprint in
             let now = configuration.clock.now()
             let snapshot = try improvementSnapshot(envelope.streamId)
             var context = ImprovementContext(
@@ -130,13 +126,8 @@ extension ComplaintEngine {
                     stream: stream, kind: ImprovementDecision.otherStreamKind.rawValue, expectedVersion: .noStream,
                     events: try proposedImprovement(events, envelope)))
             }
-            let request = AppendRequest(commandID: envelope.commandId, fingerprint: fingerprint, streams: streams)
-            guard let result = try await appendUnlessConflict(request) else { continue }
-            return try result.isDuplicate
-                ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
+            return AppendRequest(commandID: envelope.commandId, fingerprint: fingerprint, streams: streams)
         }
-        throw EngineError.storage(EventLogError(
-            .versionConflict, "stream \(envelope.streamId) kept changing; gave up after \(Self.maximumAttempts) attempts"))
     }
 
     private func proposedImprovement(_ decided: [DecidedEvent], _ envelope: CommandEnvelope) throws -> [ProposedEvent] {

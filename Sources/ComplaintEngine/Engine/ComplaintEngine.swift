@@ -150,13 +150,7 @@ public final class ComplaintEngine: Sendable {
 
     private func decideAndAppend(_ envelope: CommandEnvelope) async throws -> [LoggedEvent] {
         if envelope.command.name.isImprovement { return try await decideAndAppendImprovement(envelope) }
-        let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
-        if let earlier = try log.commandResult(envelope.commandId) {
-            let recorded = try replay(earlier, fingerprint: fingerprint)
-            if case .forgetCustomer(let forget) = envelope.command { try keys.forget(forget.customerId) }
-            return recorded
-        }
-        for _ in 0..<Self.maximumAttempts {
+        let recorded = try await record(envelope) { fingerprint in
             let now = configuration.clock.now()
             let snapshot = try await fireTimers(stream: envelope.streamId, until: now) ?? streamSnapshot(envelope.streamId)
             let context = try decisionContext(for: envelope, snapshot: snapshot, now: now)
@@ -168,13 +162,29 @@ public final class ComplaintEngine: Sendable {
                     $0, customerId: customer, policyPosition: policyPosition, correlationId: envelope.correlationId,
                     causationId: envelope.causationId)
             }
-            let request = AppendRequest(
+            return AppendRequest(
                 commandID: envelope.commandId, fingerprint: fingerprint, stream: envelope.streamId, kind: kind.rawValue,
                 expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposed)
-            guard let result = try await appendUnlessConflict(request) else { continue }
-            let recorded = try result.isDuplicate ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
-            if case .forgetCustomer(let forget) = envelope.command { try keys.forget(forget.customerId) }
-            return recorded
+        }
+        // Recorded now or before: either way the key must be gone (a retry finishes a crashed erasure).
+        if case .forgetCustomer(let forget) = envelope.command { try keys.forget(forget.customerId) }
+        return recorded
+    }
+
+    /// The shape every command's handling shares: the command id first (a known id returns its
+    /// original events, or is refused when it was used for another command or stream), then
+    /// decide-and-append — `request` decides from the current state and returns the append — until
+    /// no other command got to the stream first.
+    func record(
+        _ envelope: CommandEnvelope, _ request: (_ fingerprint: [UInt8]) async throws -> AppendRequest
+    ) async throws -> [LoggedEvent] {
+        let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
+        if let earlier = try log.commandResult(envelope.commandId) {
+            return try replay(earlier, fingerprint: fingerprint)
+        }
+        for _ in 0..<Self.maximumAttempts {
+            guard let result = try await appendUnlessConflict(try await request(fingerprint)) else { continue }
+            return try result.isDuplicate ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
         }
         throw EngineError.storage(EventLogError(
             .versionConflict, "stream \(envelope.streamId) kept changing; gave up after \(Self.maximumAttempts) attempts"))
