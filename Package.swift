@@ -19,11 +19,15 @@ let package = Package(
         .library(name: "ComplaintPrivacy", targets: ["ComplaintPrivacy"]),
         .library(name: "ComplaintWorkflow", targets: ["ComplaintWorkflow"]),
         .library(name: "ComplaintEngine", targets: ["ComplaintEngine"]),
+        .library(name: "ComplaintFixtures", targets: ["ComplaintFixtures"]),
+        .library(name: "ComplaintCLI", targets: ["ComplaintCLI"]),
+        .executable(name: "complaintctl", targets: ["complaintctl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // C system library over Debian's liblmdb-dev (pkg-config `lmdb`).
@@ -79,6 +83,30 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // Scenario fixtures: load, validate, run and export YAML/JSON scenarios against the real engine.
+        .target(
+            name: "ComplaintFixtures",
+            dependencies: [
+                "ComplaintEngine", "ComplaintWorkflow", "ComplaintPolicy", "EventLog",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictness
+        ),
+        // The operator's tool as a library: every subcommand's logic, callable in-process by tests.
+        .target(
+            name: "ComplaintCLI",
+            dependencies: [
+                "ComplaintEngine", "ComplaintFixtures", "ComplaintWorkflow", "ComplaintPolicy", "EventLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+        // The `complaintctl` executable: a thin entry point over ComplaintCLI.
+        .executableTarget(
+            name: "complaintctl",
+            dependencies: ["ComplaintCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictness
+        ),
         // Child process used by the crash and multi-process tests of the event log.
         .executableTarget(
             name: "eventlog-test-child",
@@ -115,6 +143,16 @@ let package = Package(
                 "ComplaintEngine", "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy",
                 "complaint-engine-test-child", "TestChildProcess",
             ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintFixturesTests",
+            dependencies: ["ComplaintFixtures", "ComplaintEngine", "ComplaintWorkflow", "ComplaintPolicy"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ComplaintCLITests",
+            dependencies: ["ComplaintCLI", "ComplaintEngine", "ComplaintWorkflow", "ComplaintPolicy", "complaintctl"],
             swiftSettings: strictness
         ),
         .testTarget(

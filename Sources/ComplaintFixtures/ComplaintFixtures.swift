@@ -1,0 +1,1 @@
+// Scenario fixtures (see Specs/fixture-format.md): placeholder until the runner lands.
