@@ -4,7 +4,8 @@ public import ArgumentParser
 public struct ComplaintCTL: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "complaintctl",
-        abstract: "Operate a complaint workflow store."
+        abstract: "Operate a complaint workflow store.",
+        subcommands: [FixtureCommand.self, BenchCommand.self]
     )
 
     public init() {}
