@@ -1,5 +1,5 @@
 public import ArgumentParser
-import Foundation
+public import Foundation
 
 /// The `--store DIR` option every subcommand that touches a store takes.
 ///
