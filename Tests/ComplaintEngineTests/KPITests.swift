@@ -35,18 +35,23 @@ final class KPIHistory {
     let clock: ManualClock
     private(set) var engine: ComplaintEngine
     private var counter = 0
+    /// Called after every command of the history (time-travel tests take snapshots with it).
+    private let afterEachCommand: ((ComplaintEngine) throws -> Void)?
 
-    private init(store: Store, clock: ManualClock, engine: ComplaintEngine) {
+    private init(store: Store, clock: ManualClock, engine: ComplaintEngine, afterEachCommand: ((ComplaintEngine) throws -> Void)?) {
         self.store = store
         self.clock = clock
         self.engine = engine
+        self.afterEachCommand = afterEachCommand
     }
 
-    /// Opens a fresh store and plays the history into it.
-    static func make() async throws -> KPIHistory {
+    /// Opens a fresh store and plays the history into it, calling `afterEachCommand` after every
+    /// command.
+    static func make(afterEachCommand: ((ComplaintEngine) throws -> Void)? = nil) async throws -> KPIHistory {
         let store = Store()
         let clock = ManualClock(shanghai("2026-03-02T09:00:00"))
-        let history = KPIHistory(store: store, clock: clock, engine: try await open(store, clock))
+        let history = KPIHistory(
+            store: store, clock: clock, engine: try await open(store, clock), afterEachCommand: afterEachCommand)
         do {
             try await history.play()
         } catch {
@@ -75,6 +80,7 @@ final class KPIHistory {
         clock.set(shanghai(local))
         counter += 1
         try await engine.handle(CommandEnvelope(commandId: "k\(counter)", streamId: stream, actor: actor, command: command))
+        try afterEachCommand?(engine)
     }
 
     private func receive(_ stream: String, at local: String, customer: String, channel: Channel) async throws {

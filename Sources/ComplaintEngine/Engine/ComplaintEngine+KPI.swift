@@ -9,45 +9,39 @@ public import Foundation
 extension ComplaintEngine {
     /// Every KPI of the complaints received in `window` (half-open), restricted to `slice`.
     ///
-    /// Figures count everything recorded so far about those complaints. A KPI whose denominator
-    /// is 0 has no value (`nil`). The satisfaction threshold is the engine's policy's.
+    /// Figures count everything recorded so far about those complaints, or, with `asOf`, everything
+    /// recorded up to that point in the log's history (time travel: the log is replayed up to it,
+    /// which reads it from the start). A KPI whose denominator is 0 has no value (`nil`). The
+    /// satisfaction threshold is the engine's policy's.
     ///
     /// - Throws: ``EngineError/storage(_:)`` when the store cannot be read.
-    public func kpis(in window: TimeWindow, where slice: KPISlice = .all) throws(EngineError) -> KPIReport {
-        try readingKPIs { space, txn in
-            var tally = KPITally()
-            try KPIProjection.forEachComplaint(in: window, space: space, transaction: txn) { facts in
-                if slice.matches(facts) { tally.add(facts, satisfactionThreshold: policy.satisfactionThreshold) }
-            }
-            if slice.slicesComplaintRate {
-                try KPIProjection.forEachInteraction(startingIn: window, space: space, transaction: txn) { interaction in
-                    if interaction.to <= window.to, slice.channel == nil || slice.channel == interaction.channel {
-                        tally.interactions += interaction.count
-                    }
-                }
-            }
-            return KPIReport(window: window, slice: slice, figures: tally.figures(complaintRateApplies: slice.slicesComplaintRate))
-        }
+    public func kpis(in window: TimeWindow, where slice: KPISlice = .all, asOf point: HistoryPoint? = nil) throws(EngineError) -> KPIReport {
+        var sink = CohortSink(window: window, slice: slice, satisfactionThreshold: policy.satisfactionThreshold)
+        try feedKPIFacts(into: &sink, asOf: point)
+        return sink.report
     }
 
     /// Every KPI over everything recorded so far (every complaint, every interaction count),
-    /// restricted to `slice`: what a fixture's `kpis` without `from`/`to` states.
+    /// restricted to `slice`: what a fixture's `kpis` without `from`/`to` states. With `asOf`, as
+    /// they stood at that point in the log's history.
     ///
     /// - Throws: ``EngineError/storage(_:)`` when the store cannot be read.
-    public func kpis(where slice: KPISlice = .all) throws(EngineError) -> KPIReport {
-        try kpis(in: Self.allTime, where: slice)
+    public func kpis(where slice: KPISlice = .all, asOf point: HistoryPoint? = nil) throws(EngineError) -> KPIReport {
+        try kpis(in: Self.allTime, where: slice, asOf: point)
     }
 
-    /// Every KPI of the complaints received in `[from, to)`, restricted to `slice`.
+    /// Every KPI of the complaints received in `[from, to)`, restricted to `slice`; with `asOf`, as
+    /// they stood at that point in the log's history.
     ///
     /// - Throws: ``EngineError/refused(_:)`` (`validationFailed`, field `window`) when `to` is
     ///   before `from`; ``EngineError/storage(_:)`` when the store cannot be read.
-    public func kpis(from: Date, to: Date, where slice: KPISlice = .all) throws(EngineError) -> KPIReport {
-        try kpis(in: Self.window(from: from, to: to), where: slice)
+    public func kpis(from: Date, to: Date, where slice: KPISlice = .all, asOf point: HistoryPoint? = nil) throws(EngineError) -> KPIReport {
+        try kpis(in: Self.window(from: from, to: to), where: slice, asOf: point)
     }
 
     /// Every KPI per value of `dimension` and per `period` (day, ISO week from Monday, month, in the
-    /// policy calendar's time zone) over the complaints received in `[from, to)`.
+    /// policy calendar's time zone) over the complaints received in `[from, to)`; with `asOf`, as
+    /// they stood at that point in the log's history.
     ///
     /// Periods are clipped to `[from, to)`. There is a row for each period and value with at least
     /// one complaint (for `channel`, or an interaction count); complaints without a value of the
@@ -56,46 +50,27 @@ extension ComplaintEngine {
     ///
     /// - Throws: ``EngineError/refused(_:)`` (`validationFailed`, field `window`) when `to` is
     ///   before `from`; ``EngineError/storage(_:)`` when the store cannot be read.
-    public func kpis(by dimension: KPIDimension, period: ReportingPeriod, from: Date, to: Date) throws(EngineError) -> [KPIRow] {
-        let range = try Self.window(from: from, to: to)
-        let calendar = policy.calendar
-        struct Group: Hashable {
-            var period: TimeWindow
-            var value: String
+    public func kpis(
+        by dimension: KPIDimension, period: ReportingPeriod, from: Date, to: Date, asOf point: HistoryPoint? = nil
+    ) throws(EngineError) -> [KPIRow] {
+        var sink = GroupedSink(
+            window: try Self.window(from: from, to: to), dimension: dimension, period: period, calendar: policy.calendar,
+            satisfactionThreshold: policy.satisfactionThreshold)
+        try feedKPIFacts(into: &sink, asOf: point)
+        return sink.rows
+    }
+
+    /// Feeds `sink` from the live KPI projection, or, with `point`, from a replay of the log up to it.
+    private func feedKPIFacts(into sink: inout some KPIFactsSink, asOf point: HistoryPoint?) throws(EngineError) {
+        if let point {
+            try kpiFactsReplay(asOf: point).feed(&sink)
+            return
         }
-        func periodWindow(containing instant: Date) -> TimeWindow {
-            let whole = calendar.window(period, containing: instant)
-            return try! TimeWindow(from: max(whole.from, range.from), to: min(whole.to, range.to))
-        }
-        return try readingKPIs { space, txn in
-            var tallies: [Group: KPITally] = [:]
-            try KPIProjection.forEachComplaint(in: range, space: space, transaction: txn) { facts in
-                guard let value = dimension.value(of: facts) else { return }
-                let group = Group(period: periodWindow(containing: facts.receivedAt), value: value)
-                tallies[group, default: KPITally()].add(facts, satisfactionThreshold: policy.satisfactionThreshold)
+        try readingKPIs { space, txn in
+            try KPIProjection.forEachComplaint(in: sink.window, space: space, transaction: txn) { sink.add($0) }
+            if sink.wantsInteractions {
+                try KPIProjection.forEachInteraction(startingIn: sink.window, space: space, transaction: txn) { sink.add($0) }
             }
-            if dimension == .channel {
-                try KPIProjection.forEachInteraction(startingIn: range, space: space, transaction: txn) { interaction in
-                    let window = periodWindow(containing: interaction.from)
-                    guard interaction.to <= window.to else { return }
-                    tallies[Group(period: window, value: interaction.channel.rawValue), default: KPITally()].interactions +=
-                        interaction.count
-                }
-            }
-            return tallies
-                .sorted { lhs, rhs in
-                    lhs.key.period.from != rhs.key.period.from
-                        ? lhs.key.period.from < rhs.key.period.from
-                        : Array(lhs.key.value.utf8).lexicographicallyPrecedes(rhs.key.value.utf8)
-                }
-                .map { group, tally in
-                    let slice = dimension.slice(group.value)
-                    return KPIRow(
-                        dimension: dimension, value: group.value, period: group.period,
-                        report: KPIReport(
-                            window: group.period, slice: slice,
-                            figures: tally.figures(complaintRateApplies: dimension == .channel)))
-                }
         }
     }
 
