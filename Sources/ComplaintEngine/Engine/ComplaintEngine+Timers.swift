@@ -7,7 +7,8 @@ extension ComplaintEngine {
     /// across all complaints, in due order (DOMAIN.md §4): by due time, then stream id (UTF-8
     /// bytes), then clock, warning before breach. Each timer's events carry its due time as
     /// `occurredAt` and its deterministic timer command id, so no timer fires twice, whoever else
-    /// fires it (a command on the stream, the background scheduler, another `advance`).
+    /// fires it (a command on the stream, the background scheduler, another `advance`). Then it
+    /// records the improvement suggestions due at `instant` (see ``recordImprovementSuggestions()``).
     ///
     /// - Throws: ``EngineError/refused(_:)`` with `validationFailed` (field `instant`) when the
     ///   engine's clock is not a ``ManualClock`` and `instant` is in its future;
@@ -19,14 +20,16 @@ extension ComplaintEngine {
             throw .refused(.invalid("instant", "only a ManualClock can be moved; this engine reads another clock"))
         }
         try await firing { try await fireTimersDue(through: instant) }
+        _ = try await recordSuggestions(checkingEverything: false)
     }
 
     /// Fires every SLA timer due at or before the clock's current time, across all complaints, in
-    /// due order (see ``advance(to:)``). After a restart it catches up on everything that fell due
+    /// due order (see ``advance(to:)``), then records the improvement suggestions due now. After a restart it catches up on everything that fell due
     /// while the engine was closed, each event stamped with its own due time.
     public func fireDueTimers() async throws(EngineError) {
         let now = configuration.clock.now()
         try await firing { try await fireTimersDue(through: now) }
+        _ = try await recordSuggestions(checkingEverything: false)
     }
 
     /// The due time of the earliest pending SLA timer of any complaint, or `nil` when none waits.

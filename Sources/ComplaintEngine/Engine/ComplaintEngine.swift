@@ -35,6 +35,8 @@ public final class ComplaintEngine: Sendable {
 
     /// Fires SLA timers in the background when ``EngineConfiguration/firesTimersAutomatically``.
     let scheduler = TimerScheduler()
+    /// What the last improvement-suggestion check saw.
+    let suggestionChecks = SuggestionCheckMemory()
 
     static let maximumAttempts = 16
 
@@ -61,6 +63,7 @@ public final class ComplaintEngine: Sendable {
                     KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
                     AuditProjection(),
                     ImprovementProjection(translator: translator),
+                    RootCauseClosureProjection(),
                 ]))
             do {
                 let position = readOnly

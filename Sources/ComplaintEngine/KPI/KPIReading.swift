@@ -29,6 +29,16 @@ extension KPIProjection {
         }
     }
 
+    /// The receipt time of the earliest complaint received, or `nil` when there is none.
+    static func firstReceipt(_ space: ProjectionSpace, _ transaction: borrowing some ReadableTransaction & ~Copyable) throws -> Date? {
+        var first: Date?
+        try space.scan(prefix: [factsTag], in: transaction) { _, value in
+            first = try BinaryDecoder().decode(ComplaintFacts.self, from: Array(value)).receivedAt
+            return false
+        }
+        return first
+    }
+
     private static func forEachEntry(
         tag: UInt8, in window: TimeWindow, space: ProjectionSpace, transaction: borrowing ReadTransaction,
         _ body: ([UInt8]) throws -> Void
