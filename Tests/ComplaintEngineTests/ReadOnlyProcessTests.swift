@@ -67,7 +67,9 @@ import TestChildProcess
         }
         _ = child.killNow()
         #expect(checks >= 5, "the reader looked only \(checks) times")
-        #expect(heads == heads.sorted() && Set(heads).count == heads.count, "the reader saw the log grow: \(heads)")
+        // Never backwards (on a loaded machine the child may have finished before the parent reads its acks,
+        // so the heads need not differ).
+        #expect(heads == heads.sorted(), "the reader saw the log go back: \(heads)")
 
         // At the end the reader sees exactly what an uninterrupted in-process run gives.
         let engine = try #require(reader)
