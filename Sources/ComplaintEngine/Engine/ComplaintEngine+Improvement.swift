@@ -64,13 +64,7 @@ extension ComplaintEngine {
     }
 
     private func readingImprovements<R>(_ body: (ProjectionSpace, borrowing ReadTransaction) throws -> R) throws(EngineError) -> R {
-        do {
-            return try log.readProjection("improvements", body)
-        } catch let error as EventLogError {
-            throw .storage(error)
-        } catch {
-            throw .storage(EventLogError(.storageCorrupted, "the improvements projection could not be read: \(error)"))
-        }
+        try readingProjection("improvements", body)
     }
 
     // MARK: Measuring

@@ -86,12 +86,6 @@ extension ComplaintEngine {
     }
 
     private func readingKPIs<R>(_ body: (ProjectionSpace, borrowing ReadTransaction) throws -> R) throws(EngineError) -> R {
-        do {
-            return try log.readProjection("kpi", body)
-        } catch let error as EventLogError {
-            throw .storage(error)
-        } catch {
-            throw .storage(EventLogError(.storageCorrupted, "the KPI projection could not be read: \(error)"))
-        }
+        try readingProjection("kpi", body)
     }
 }

@@ -1,4 +1,5 @@
 public import ComplaintWorkflow
+import ComplaintLMDB
 import EventLog
 import Foundation
 
@@ -141,6 +142,20 @@ extension ComplaintEngine {
     }
 
     /// Runs a read, mapping storage errors to ``EngineError/storage(_:)``.
+    /// Runs `body` in a read transaction on projection `name`; a storage failure is
+    /// ``EngineError/storage(_:)``, anything else a corrupted projection.
+    func readingProjection<R>(
+        _ name: String, _ body: (ProjectionSpace, borrowing ReadTransaction) throws -> R
+    ) throws(EngineError) -> R {
+        do {
+            return try log.readProjection(name, body)
+        } catch let error as EventLogError {
+            throw .storage(error)
+        } catch {
+            throw .storage(EventLogError(.storageCorrupted, "the \(name) projection could not be read: \(error)"))
+        }
+    }
+
     func reading<R>(_ body: () throws -> R) throws(EngineError) -> R {
         do {
             return try body()

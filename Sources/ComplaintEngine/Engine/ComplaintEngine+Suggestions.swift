@@ -48,9 +48,7 @@ extension ComplaintEngine {
         let now = configuration.clock.now()
         let policy = configuration.policy
         let month = ReportingMonth(containing: now, in: policy.calendar)
-        let closureChanges = try reading {
-            try log.readProjection("root-causes") { space, txn in try RootCauseClosureProjection.changes(space, txn) }
-        }
+        let closureChanges = try readingProjection("root-causes") { space, txn in try RootCauseClosureProjection.changes(space, txn) }
         let (checkClosures, checkMonths) = suggestionChecks.seen.withLock { seen in
             let due = (
                 checkingEverything || seen.closureChanges != closureChanges,
@@ -62,9 +60,7 @@ extension ComplaintEngine {
 
         var facts = SuggestionFacts()
         if checkClosures, policy.setting(.recurringRootCause).enabled {
-            facts.closedComplaints = try reading {
-                try log.readProjection("root-causes") { space, txn in try RootCauseClosureProjection.closedFacts(space, txn) }
-            }
+            facts.closedComplaints = try readingProjection("root-causes") { space, txn in try RootCauseClosureProjection.closedFacts(space, txn) }
         }
         if checkMonths, policy.setting(.kpiBelowTarget).enabled, !policy.kpiTargets.isEmpty {
             facts.monthlyKPIs = try monthlyFigures(before: month, policy: policy)
@@ -90,9 +86,7 @@ extension ComplaintEngine {
     /// Each targeted KPI's figure for every calendar month from the first complaint's to the one
     /// before `current`.
     private func monthlyFigures(before current: ReportingMonth, policy: ServicePolicy) throws(EngineError) -> [MonthlyKPIFigure] {
-        let firstReceipt = try reading {
-            try log.readProjection("kpi") { space, txn in try KPIProjection.firstReceipt(space, txn) }
-        }
+        let firstReceipt = try readingProjection("kpi") { space, txn in try KPIProjection.firstReceipt(space, txn) }
         guard let firstReceipt else { return [] }
         var figures: [MonthlyKPIFigure] = []
         var month = ReportingMonth(containing: firstReceipt, in: policy.calendar)
