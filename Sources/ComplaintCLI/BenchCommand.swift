@@ -48,6 +48,12 @@ public struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Skip the replay after writing.")
     public var noReplay = false
 
+    @Flag(help: "With `replay --replay-store`: time only the projections' catch-up as the engine opens the store.")
+    public var catchUpOnly = false
+
+    @Option(help: "Generate a store of about N events at --replay-store (engine-written templates replicated through the log; see WorkloadBench.generateLargeLog) and exit.")
+    public var generate: Int?
+
     public init() {}
 
     public func validate() throws {
@@ -60,7 +66,18 @@ public struct BenchCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        if let generate {
+            try await Self.generate(generate, at: replayStore)
+            return
+        }
         try await WorkloadBench(options()).run { print($0) }
+    }
+
+    static func generate(_ events: Int, at path: String?) async throws {
+        guard let path else { throw ValidationError("--generate needs --replay-store DIR") }
+        let began = ContinuousClock.now
+        try await WorkloadBench.generateLargeLog(at: path, events: events) { print("generated \($0) events") }
+        print("generate: \(events) events at \(path) in \(ContinuousClock.now - began)")
     }
 
     /// The same from a synchronous caller (an entry point that resolves `run()` to the synchronous
@@ -69,9 +86,15 @@ public struct BenchCommand: AsyncParsableCommand {
         let options = options()
         let outcome = Mutex<Result<Void, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
+        let generate = generate
+        let replayStore = replayStore
         Task {
             do {
-                try await WorkloadBench(options).run { print($0) }
+                if let generate {
+                    try await Self.generate(generate, at: replayStore)
+                } else {
+                    try await WorkloadBench(options).run { print($0) }
+                }
                 outcome.withLock { $0 = .success(()) }
             } catch {
                 outcome.withLock { $0 = .failure(error) }
@@ -96,6 +119,7 @@ public struct BenchCommand: AsyncParsableCommand {
         if phase == "replay", let replayStore {
             options.store = replayStore
             options.write = false
+            options.catchUpOnly = catchUpOnly
         }
         return options
     }

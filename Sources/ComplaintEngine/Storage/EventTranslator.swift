@@ -97,23 +97,23 @@ struct EventTranslator: Sendable {
     }
 }
 
-/// The last few thousand records decoded for projections, by position; a hit must also match the
-/// record's hash, so a position reused after an aborted commit is never confused with its predecessor.
+/// The last few thousand records decoded for projections, in a ring indexed by position (positions
+/// are consecutive, so no hashing); a hit must also match the record's hash, so a position reused
+/// after an aborted commit is never confused with its predecessor.
 final class ProjectionMemo: Sendable {
-    private let events = Mutex<[UInt64: LoggedEvent]>([:])
     static let capacity = 4_096
+    private let ring = Mutex<[LoggedEvent?]>(Array(repeating: nil, count: ProjectionMemo.capacity))
 
     func event(at position: UInt64, hash: ChainHash) -> LoggedEvent? {
-        events.withLock { events in
-            guard let event = events[position], event.hash == hash else { return nil }
+        ring.withLock { ring in
+            guard let event = ring[Int(position % UInt64(Self.capacity))], event.position == position, event.hash == hash else {
+                return nil
+            }
             return event
         }
     }
 
     func remember(_ event: LoggedEvent) {
-        events.withLock { events in
-            if events.count >= Self.capacity { events.removeAll(keepingCapacity: true) }
-            events[event.position] = event
-        }
+        ring.withLock { $0[Int(event.position % UInt64(Self.capacity))] = event }
     }
 }

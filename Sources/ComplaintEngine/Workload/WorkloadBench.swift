@@ -67,6 +67,10 @@ public struct WorkloadBench: Sendable {
         public var store: String?
         /// The workload's seed.
         public var seed: UInt64 = 1
+        /// With ``store``: time only the catch-up of the projections when the engine opens the
+        /// store (all of the log for a store from ``WorkloadBench/generateLargeLog(at:events:templates:seed:progress:)``),
+        /// not a full rebuild after it.
+        public var catchUpOnly = false
 
         public init() {}
     }
@@ -263,13 +267,83 @@ public struct WorkloadBench: Sendable {
     /// Rebuilds every projection of the store from position 1 (`EventLog.rebuildProjections()`).
     func replayAll(_ path: String) async throws -> Sample {
         let workload = StandardWorkload(seed: options.seed)
+        var cpuBefore = Self.processCPU()
+        var began = ContinuousClock.now
         let engine = try await openEngine(path, clock: ManualClock(workload.start))
         defer { engine.close() }
         let events = Int(try engine.log.headPosition())
-        let cpuBefore = Self.processCPU()
-        let began = ContinuousClock.now
+        if options.catchUpOnly {
+            // Opening caught every projection up from its checkpoint (the whole log for a generated store).
+            return Sample(count: events, seconds: (ContinuousClock.now - began).secondsValue, cpu: Self.processCPU() - cpuBefore)
+        }
+        cpuBefore = Self.processCPU()
+        began = ContinuousClock.now
         try engine.log.rebuildProjections()
         return Sample(count: events, seconds: (ContinuousClock.now - began).secondsValue, cpu: Self.processCPU() - cpuBefore)
+    }
+
+    // MARK: Large logs
+
+    /// Writes a store of about `events` events quickly, for rebuild and memory checks at scale:
+    /// the first `templates` complaints go through the engine (``ComplaintEngine/handle(batch:)``,
+    /// 100 complaints a commit, relaxed), then their recorded events are appended again, unchanged
+    /// but for the stream (`C-<i>` for complaint `i`), through the bare log (no projections, no
+    /// decisions) in requests of about 1,000 events until the log holds `events`. Every appended
+    /// record is one the engine produced (same types, payloads, sealed fields and metadata), so
+    /// the projections do the same work per event as on a log written wholly through the engine.
+    /// The projections are left behind the log: opening an engine on the store catches them up.
+    public static func generateLargeLog(
+        at path: String, events target: Int, templates: Int = 5_000, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil
+    ) async throws {
+        let workload = StandardWorkload(seed: seed)
+        let clock = ManualClock(workload.start)
+        do {
+            let engine = try await ComplaintEngine.open(directory: path, configuration: EngineConfiguration(
+                policy: StandardWorkload.policy, clock: clock, durability: .relaxed))
+            defer { engine.close() }
+            var i = 0
+            while i < templates {
+                let range = i..<min(i + 100, templates)
+                let steps = range.flatMap { workload.steps(forComplaint: $0) }
+                clock.set(steps[0].time)
+                try await handle(batch: steps, engine)
+                i = range.upperBound
+            }
+        }
+        let log = try EventLog.open(directory: path, configuration: EventLog.Configuration(durability: .relaxed))
+        defer { log.close() }
+        var byStream: [String: [RecordedEvent]] = [:]
+        var position: UInt64 = 1
+        while true {
+            let batch = try log.read(from: position, limit: 10_000)
+            guard let last = batch.last else { break }
+            for record in batch where record.streamKind == StreamKind.complaint.rawValue { byStream[record.stream, default: []].append(record) }
+            position = last.position + 1
+        }
+        let template: [[ProposedEvent]] = (0..<templates).map { i in
+            (byStream[StandardWorkload.streamId(i)] ?? []).map {
+                ProposedEvent(
+                    type: $0.type, schemaVersion: $0.schemaVersion, actor: $0.actor, occurredAt: $0.occurredAt,
+                    correlationID: $0.correlationID, causationID: $0.causationID, payload: $0.payload, metadata: $0.metadata)
+            }
+        }
+        var total = Int(try log.headPosition())
+        var complaint = templates
+        while total < target {
+            var streams: [StreamAppend] = []
+            var count = 0
+            while count < 1_000, total + count < target {
+                let events = template[complaint % templates]
+                streams.append(StreamAppend(
+                    stream: StandardWorkload.streamId(complaint), kind: StreamKind.complaint.rawValue, expectedVersion: .noStream,
+                    events: events))
+                count += events.count
+                complaint += 1
+            }
+            _ = try await log.append(AppendRequest(streams: streams))
+            total += count
+            if complaint % 10_000 < streams.count { progress?(total) }
+        }
     }
 
     // MARK: Baselines (the thin LMDB layer, no engine, no log)
