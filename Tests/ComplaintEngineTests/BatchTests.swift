@@ -54,6 +54,37 @@ import Testing
         expectEqual(maintained, try dumps(a), "after rebuilding a batched store")
     }
 
+    @Test func newCustomersOfABatchGetKeysAndTheirPersonalDataReadsBack() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let workload = StandardWorkload(seed: 4)
+        let (engine, clock) = try await workloadEngine(store, workload)
+        let steps = (0..<12).flatMap { workload.steps(forComplaint: $0) }
+        clock.set(steps[0].time)
+        let results = try await engine.handle(batch: steps.map(\.envelope))
+        var received = 0
+        for (result, step) in zip(results, steps) {
+            guard case .receiveComplaint(let sent) = step.envelope.command else { continue }
+            guard case .complaintReceived(let logged)? = result.first?.decided.event else {
+                Issue.record("no ComplaintReceived for \(step.envelope.commandId)")
+                continue
+            }
+            #expect(logged.customer == sent.customer)
+            #expect(logged.description == sent.description)
+            received += 1
+        }
+        #expect(received == 12)
+        engine.close()
+        // The keys were stored: a reopened engine (a new key store) seals and reveals with them.
+        let reopened = try await ComplaintEngine.open(
+            directory: store.path, configuration: .init(policy: StandardWorkload.policy, clock: clock, durability: .relaxed))
+        defer { reopened.close() }
+        let next = workload.steps(forComplaint: 12)
+        clock.set(next[0].time)
+        try await reopened.handle(batch: next.map(\.envelope))
+        #expect(try reopened.complaint("C-3")?.customerId == StandardWorkload.customerId(3))
+    }
+
     @Test func oneRefusedCommandRecordsNothingOfTheBatch() async throws {
         let store = Store()
         defer { store.remove() }

@@ -1,5 +1,6 @@
 public import ComplaintWorkflow
 import ComplaintLMDB
+import ComplaintPrivacy
 import EventLog
 import Foundation
 
@@ -54,6 +55,13 @@ extension ComplaintEngine {
             }
         }
         let fingerprints = envelopes.map { Array("\($0.command.name.rawValue)|\($0.streamId)".utf8) }
+        // New customers' keys in one write and one sync, not one sync each while sealing.
+        let newCustomers = envelopes.compactMap { envelope -> String? in
+            guard case .receiveComplaint(let receive) = envelope.command, (1...128).contains(receive.customer.id.utf8.count),
+                  keys.state(of: receive.customer.id) == .unknown else { return nil }
+            return receive.customer.id
+        }
+        if !newCustomers.isEmpty { try keys.createKeys(for: newCustomers) }
         for _ in 0..<Self.maximumAttempts {
             // Commands recorded before (a retried batch) keep their original outcome.
             var results = [[LoggedEvent]?](repeating: nil, count: envelopes.count)
