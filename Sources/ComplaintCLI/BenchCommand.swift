@@ -105,6 +105,12 @@ public struct BenchCommand: AsyncParsableCommand {
         try outcome.withLock { $0 }?.get()
     }
 
+    /// Parses the process's arguments as `bench`'s and runs it: the entry point of executables that
+    /// do not link ArgumentParser themselves (the Benchmarks package's `engine-bench`).
+    public static func runAsExecutable() async {
+        await Self.main()
+    }
+
     /// The benchmark options these arguments stand for.
     public func options() -> WorkloadBench.Options {
         var options = WorkloadBench.Options()

@@ -2,4 +2,4 @@ import ComplaintCLI
 
 // `engine-bench [replay] [--commit per-command|per-complaint|batch:N] [--concurrency N] [--complaints N] …`:
 // the standard workload through the engine, exactly as `complaintctl bench` runs it.
-await BenchCommand.main()
+await BenchCommand.runAsExecutable()
