@@ -5,6 +5,7 @@ import PackageDescription
 // machinery. Run from this folder:
 //   swift package benchmark                 (ordo-one/benchmark suites in EventLogBenchmarks/)
 //   swift run -c release log-bench          (one process, plain timing, machine-readable lines)
+//   swift run -c release engine-bench --commit batch:100   (the engine, WORKLOAD.md modes)
 
 let strictness: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -41,6 +42,14 @@ let package = Package(
                 .product(name: "ComplaintLMDB", package: "ComplaintWorkflowEngine"),
             ],
             path: "Sources/log-bench",
+            swiftSettings: strictness
+        ),
+        // The standard workload through the whole engine (WORKLOAD.md modes): the same code as
+        // `complaintctl bench` (ComplaintCLI's BenchCommand over ComplaintEngine's WorkloadBench).
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: [.product(name: "ComplaintCLI", package: "ComplaintWorkflowEngine")],
+            path: "Sources/engine-bench",
             swiftSettings: strictness
         ),
         // The ordo-one/benchmark suite. The plugin runs executable targets whose folder sits

@@ -140,6 +140,46 @@ public final class CustomerKeyStore: Sendable {
         }
     }
 
+    /// Creates (and durably stores) keys for every customer in `customerIDs` that has none yet, with
+    /// one write and one `fsync` for all of them; customers already known (active or forgotten) are
+    /// left as they are. ``key(for:)`` then finds them. For bulk submissions, where a key per new
+    /// customer would cost one sync each.
+    public func createKeys(for customerIDs: some Sequence<String>) throws(PrivacyError) {
+        var wanted: [String] = []
+        var seen = Set<String>()
+        for id in customerIDs where seen.insert(id).inserted {
+            try Self.checkID(id)
+            wanted.append(id)
+        }
+        guard !wanted.isEmpty else { return }
+        guard !readOnly else { throw PrivacyError(.ioFailed, "the key store \(path) is open read-only") }
+        try state.withLock { (state) throws(PrivacyError) -> Void in
+            if wanted.contains(where: { state.slots[$0] == nil }) { refresh(&state) }
+            let fresh = wanted.filter { state.slots[$0] == nil }
+            guard !fresh.isEmpty else { return }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(fresh.count * Self.slotSize)
+            var keys: [SymmetricKey] = []
+            for customerID in fresh {
+                let key = SymmetricKey(size: .bits256)
+                var slot = [UInt8](repeating: 0, count: Self.slotSize)
+                slot[0] = 1
+                let id = Array(customerID.utf8)
+                slot[1] = UInt8(id.count)
+                slot.replaceSubrange(2..<(2 + id.count), with: id)
+                let wrapped = try Self.wrap(key, for: customerID, masterKey: masterKey)
+                slot.replaceSubrange(Self.wrappedKeyOffset..<(Self.wrappedKeyOffset + Self.wrappedKeySize), with: wrapped)
+                bytes += slot
+                keys.append(key)
+            }
+            try Self.writeFully(state.descriptor, bytes, at: 16 + state.count * Self.slotSize, path: path)
+            for (customerID, key) in zip(fresh, keys) {
+                state.slots[customerID] = Slot(index: state.count, state: .active, key: key)
+                state.count += 1
+            }
+        }
+    }
+
     /// The customer's key if it exists and was not destroyed; `nil` otherwise. Never creates one.
     public func existingKey(for customerID: String) -> SymmetricKey? {
         state.withLock { state in

@@ -9,4 +9,13 @@ public import ComplaintLMDB
 public protocol CommitObserver: Sendable {
     /// Called with the events of one commit, in position order, before the commit.
     func record(_ events: [RecordedEvent], in transaction: borrowing WriteTransaction) throws
+
+    /// Called after a transaction in which ``record(_:in:)`` ran did not commit (it failed and was
+    /// aborted), so an observer that remembers anything outside the transaction can forget it.
+    func discarded()
+}
+
+extension CommitObserver {
+    /// Nothing to forget by default.
+    public func discarded() {}
 }

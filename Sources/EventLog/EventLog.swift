@@ -124,6 +124,28 @@ public final class EventLog: Sendable {
         return try outcome.get()
     }
 
+    /// Appends several requests atomically, in order, in one transaction (and one sync): either all
+    /// are recorded or none is.
+    ///
+    /// Each request is checked as if the earlier ones of the group were already recorded (their
+    /// stream versions count for the later requests' expected versions). Unlike ``append(_:)``, a
+    /// command id the log already knows does not return the stored result: the whole group is
+    /// refused with `versionConflict` (field `commandId`), so the caller can look the ids up and
+    /// decide again; a command id used twice in the group is `validationFailed`. Concurrent single
+    /// appends and other groups still share the commit (group commit).
+    ///
+    /// - Returns: one result per request, in order.
+    /// - Throws: ``EventLogError``; nothing of the group is recorded when it throws.
+    public func append(atomically requests: [AppendRequest]) async throws(EventLogError) -> [AppendResult] {
+        guard let committer else { throw EventLogError(.readOnly, "the event log was opened read-only") }
+        guard !requests.isEmpty else { return [] }
+        for request in requests { try request.validate() }
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[AppendResult], EventLogError>, Never>) in
+            committer.submit(group: requests) { continuation.resume(returning: $0) }
+        }
+        return try outcome.get()
+    }
+
     /// Counters of the writer's work (commits, requests, events) since the log opened.
     public var statistics: Statistics { committer?.statistics ?? Statistics() }
 

@@ -9,9 +9,10 @@ import Foundation
 /// checked on its own (idempotency, expected versions) before it writes, so a refused request
 /// records nothing and does not disturb the others in its batch.
 final class GroupCommitter: @unchecked Sendable {
+    /// One request, or an atomic group of requests (all recorded in order, or none).
     struct Submission {
-        let request: AppendRequest
-        let reply: @Sendable (Result<AppendResult, EventLogError>) -> Void
+        let requests: [AppendRequest]
+        let reply: @Sendable (Result<[AppendResult], EventLogError>) -> Void
     }
 
     /// The chain's end as the writer last committed it. Touched only on the writer thread.
@@ -52,13 +53,18 @@ final class GroupCommitter: @unchecked Sendable {
 
     /// Queues a request; `reply` is called once, on the writer thread, after the commit.
     func submit(_ request: AppendRequest, reply: @escaping @Sendable (Result<AppendResult, EventLogError>) -> Void) {
+        submit(group: [request]) { reply($0.map { $0[0] }) }
+    }
+
+    /// Queues an atomic group: its requests are recorded in order in one transaction, or none is.
+    func submit(group requests: [AppendRequest], reply: @escaping @Sendable (Result<[AppendResult], EventLogError>) -> Void) {
         condition.lock()
         if closing {
             condition.unlock()
             reply(.failure(EventLogError(.closed, "the event log is closed")))
             return
         }
-        queue.append(Submission(request: request, reply: reply))
+        queue.append(Submission(requests: requests, reply: reply))
         condition.signal()
         condition.unlock()
     }
@@ -132,7 +138,7 @@ final class GroupCommitter: @unchecked Sendable {
     }
 
     private func commit(_ batch: [Submission]) {
-        let outcomes: [Result<AppendResult, EventLogError>]
+        let outcomes: [Result<[AppendResult], EventLogError>]
         var recordedEvents = 0
         do {
             let written = try environment.write { txn in try write(batch, txn) }
@@ -141,17 +147,19 @@ final class GroupCommitter: @unchecked Sendable {
             tip = written.tip
             condition.lock()
             counters.commits += 1
-            counters.requests += batch.count
+            counters.requests += batch.reduce(0) { $0 + $1.requests.count }
             counters.events += recordedEvents
             counters.largestBatch = max(counters.largestBatch, batch.count)
             condition.unlock()
             if configuration.durability == .relaxed && dirtySince == nil { dirtySince = .now }
         } catch LMDBError.Code.transactionFull where batch.count > 1 {
+            observer?.discarded()
             let half = batch.count / 2
             commit(Array(batch[..<half]))
             commit(Array(batch[half...]))
             return
         } catch {
+            observer?.discarded()
             let failure = EventLogError.from(error, doing: "append")
             outcomes = Array(repeating: .failure(failure), count: batch.count)
         }
@@ -162,14 +170,34 @@ final class GroupCommitter: @unchecked Sendable {
     /// The body of one write transaction; runs again from the start if the map had to grow.
     private func write(
         _ batch: [Submission], _ txn: borrowing WriteTransaction
-    ) throws -> (outcomes: [Result<AppendResult, EventLogError>], tip: Tip) {
+    ) throws -> (outcomes: [Result<[AppendResult], EventLogError>], tip: Tip) {
         var tip = self.tip
         tip.recordedAt = max(Microseconds.from(configuration.clock.now()), tip.recordedAt)
         var recorded: [RecordedEvent] = []
-        var outcomes: [Result<AppendResult, EventLogError>] = []
+        var outcomes: [Result<[AppendResult], EventLogError>] = []
         outcomes.reserveCapacity(batch.count)
         for submission in batch {
-            outcomes.append(try apply(submission.request, txn, &tip, collecting: &recorded))
+            if submission.requests.count == 1 {
+                outcomes.append(try apply(submission.requests[0], txn, &tip, collecting: &recorded).map { [$0] })
+                continue
+            }
+            // An atomic group: every check passes before anything is written, so a refusal leaves
+            // nothing behind; then each request is applied as on its own, seeing the earlier ones.
+            if let refusal = try checkGroup(submission.requests, txn) {
+                outcomes.append(.failure(refusal))
+                continue
+            }
+            var results: [AppendResult] = []
+            results.reserveCapacity(submission.requests.count)
+            for request in submission.requests {
+                switch try apply(request, txn, &tip, collecting: &recorded) {
+                case .success(let result): results.append(result)
+                case .failure(let error):
+                    // checkGroup admitted it, so this cannot happen; abort rather than half-record.
+                    throw EventLogError(.storageFailed, "atomic group member failed after its check: \(error)")
+                }
+            }
+            outcomes.append(.success(results))
         }
         if let observer, !recorded.isEmpty {
             try observer.record(recorded, in: txn)
@@ -237,6 +265,39 @@ final class GroupCommitter: @unchecked Sendable {
         return .success(AppendResult(
             positions: count > 0 ? first...tip.position : nil, streamVersions: lastVersions, isDuplicate: false,
             fingerprint: request.fingerprint, recordedAt: Microseconds.date(tip.recordedAt)))
+    }
+
+    /// Checks an atomic group as a whole: no command id already recorded (or used twice in the
+    /// group), and every stream's kind and expected version as the group's earlier requests leave
+    /// it. `nil` when the whole group can be recorded.
+    private func checkGroup(_ requests: [AppendRequest], _ txn: borrowing WriteTransaction) throws -> EventLogError? {
+        var versions: [String: (kind: String, version: UInt64)] = [:]
+        var ids = Set<String>()
+        for request in requests {
+            if let id = request.commandID {
+                guard ids.insert(id).inserted else {
+                    return EventLogError(.validationFailed, "command id \(id) appears twice in one atomic group", field: "commandId")
+                }
+                if try storage.command(txn, id) != nil {
+                    return EventLogError(.versionConflict, "command \(id) was recorded meanwhile", field: "commandId")
+                }
+            }
+            for append in request.streams {
+                let current = try versions[append.stream] ?? storage.streamInfo(txn, append.stream).map { ($0.kind, $0.lastVersion) }
+                    ?? (append.kind, 0)
+                if current.kind != append.kind {
+                    return EventLogError(
+                        .wrongStreamKind, "stream \(append.stream) is a \(current.kind) stream, not \(append.kind)", field: "streamKind")
+                }
+                guard append.expectedVersion.admits(current: current.version) else {
+                    return EventLogError(
+                        .versionConflict, "stream \(append.stream) is at version \(current.version), expected \(append.expectedVersion)",
+                        field: "expectedVersion")
+                }
+                versions[append.stream] = (current.kind, current.version + UInt64(append.events.count))
+            }
+        }
+        return nil
     }
 
     /// Checks every stream's kind and expected version before anything is written, returning each

@@ -32,6 +32,8 @@ public final class ComplaintEngine: Sendable {
     let policies: PolicyBook
     /// The position of the `PolicyActivated` event of the configured policy.
     let policyPosition: UInt64
+    /// Complaint states (and KPI folds) by stream version, shared with the projections.
+    let caches: EngineCaches
 
     /// Fires SLA timers in the background when ``EngineConfiguration/firesTimersAutomatically``.
     let scheduler = TimerScheduler()
@@ -55,12 +57,14 @@ public final class ComplaintEngine: Sendable {
             let keys = try CustomerKeyStore(path: directory + "/customer-keys", masterKey: master, readOnly: readOnly)
             let translator = EventTranslator(keys: keys)
             let policies = PolicyBook()
+            let caches = EngineCaches(capacity: configuration.stateCacheSize)
             let log = try EventLog.open(directory: directory, configuration: EventLog.Configuration(
                 durability: configuration.durability, access: configuration.access, clock: configuration.clock,
                 projections: [
-                    ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
+                    ComplaintStateProjection(
+                        translator: translator, policies: policies, fallbackPolicy: configuration.policy, cache: caches.states),
                     CustomerHistoryProjection(),
-                    KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
+                    KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy, cache: caches.kpi),
                     AuditProjection(),
                     ImprovementProjection(translator: translator),
                     RootCauseClosureProjection(),
@@ -71,7 +75,7 @@ public final class ComplaintEngine: Sendable {
                     : try await activate(configuration.policy, in: log, book: policies)
                 let engine = ComplaintEngine(
                     log: log, configuration: configuration, translator: translator, keys: keys, policies: policies,
-                    policyPosition: position)
+                    policyPosition: position, caches: caches)
                 if !readOnly { try engine.destroyKeysOfForgottenCustomers() }
                 if configuration.firesTimersAutomatically && !readOnly { engine.scheduler.start(engine) }
                 return engine
@@ -86,8 +90,9 @@ public final class ComplaintEngine: Sendable {
 
     private init(
         log: EventLog, configuration: EngineConfiguration, translator: EventTranslator, keys: CustomerKeyStore,
-        policies: PolicyBook, policyPosition: UInt64
+        policies: PolicyBook, policyPosition: UInt64, caches: EngineCaches
     ) {
+        self.caches = caches
         self.log = log
         self.configuration = configuration
         self.translator = translator
@@ -273,10 +278,14 @@ public final class ComplaintEngine: Sendable {
         let logged = try log.streamState(stream)
         let kind = logged.flatMap { StreamKind(rawValue: $0.kind) }
         guard kind == .complaint else { return StreamSnapshot(kind: kind, version: logged?.version ?? 0, state: nil) }
+        if let logged, let cached = caches.states.value(stream, at: logged.version) {
+            return StreamSnapshot(kind: kind, version: logged.version, state: cached)
+        }
         let stored = try log.readProjection("complaints") { space, txn in
             try space.get(Array(stream.utf8), in: txn).map(ComplaintStateProjection.decode)
         }
         // The projection commits with the log, so it is never behind a version read before it.
+        if let stored { caches.states.store(stream, version: stored.version, value: stored.state) }
         return StreamSnapshot(kind: kind, version: stored?.version ?? logged?.version ?? 0, state: stored?.state)
     }
 
@@ -285,7 +294,19 @@ public final class ComplaintEngine: Sendable {
         try streamSnapshot(id).state
     }
 
-    private func decisionContext(for envelope: CommandEnvelope, snapshot: StreamSnapshot, now: Date) throws -> DecisionContext {
+    /// The facts `decide` needs besides the stream's state.
+    ///
+    /// The customer's history is read only for the commands whose decision can depend on it:
+    /// `ReceiveComplaint` and `ForgetCustomer` (the customer's standing) and, while the repeat rule is
+    /// on, commands on a complaint not yet both classified and assessed (the repeat rule looks at
+    /// earlier complaints only when category and assessment first meet). Every other decision reads
+    /// neither field, so skipping the look-up changes no outcome.
+    ///
+    /// - Parameter pending: complaints decided earlier in the same batch but not yet recorded
+    ///   (``handle(batch:)``): they count as the customer's complaints and as existing streams.
+    func decisionContext(
+        for envelope: CommandEnvelope, snapshot: StreamSnapshot, now: Date, pending: [String: StreamSnapshot] = [:]
+    ) throws -> DecisionContext {
         let customer: String? = switch envelope.command {
         case .receiveComplaint(let receive): receive.customer.id
         case .forgetCustomer(let forget): forget.customerId
@@ -293,9 +314,27 @@ public final class ComplaintEngine: Sendable {
         }
         var duplicateExists = false
         if case .closeComplaint(let close) = envelope.command, let target = close.duplicateOf {
-            duplicateExists = try log.streamState(target)?.kind == StreamKind.complaint.rawValue
+            duplicateExists = try pending[target]?.kind == .complaint
+                || log.streamState(target)?.kind == StreamKind.complaint.rawValue
         }
-        let history = try customer.map { try customerHistory($0) }
+        let needsHistory: Bool = switch envelope.command {
+        case .receiveComplaint, .forgetCustomer: true
+        default: configuration.policy.isEnabled(.repeatComplaint) && snapshot.state?.isClassifiedAndAssessed != true
+        }
+        var history = needsHistory ? try customer.map { try customerHistory($0) } : nil
+        if needsHistory, let customer, !pending.isEmpty {
+            // Complaints of this customer decided earlier in the batch, in place of what the store knows of them.
+            var complaints = history?.complaints ?? []
+            for (id, decided) in pending where decided.state?.customerId == customer {
+                guard let state = decided.state else { continue }
+                complaints.removeAll { $0.id == id }
+                complaints.append(EarlierComplaint(
+                    id: id, category: state.category, receivedAt: state.receivedAt, closedReason: state.closedReason))
+            }
+            complaints.sort { Array($0.id.utf8).lexicographicallyPrecedes($1.id.utf8) }
+            let standing = history?.standing == .forgotten ? CustomerStanding.forgotten : (complaints.isEmpty ? .unknown : .known)
+            history = (complaints, standing)
+        }
         return DecisionContext(
             now: now, policy: configuration.policy, streamKind: snapshot.kind, streamVersion: Int(snapshot.version),
             earlierComplaints: history?.complaints.filter { $0.id != envelope.streamId } ?? [],

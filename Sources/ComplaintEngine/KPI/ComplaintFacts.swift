@@ -102,6 +102,14 @@ struct ClockInstanceFacts: Codable, Hashable, Sendable {
     /// calendar: working seconds for a business clock.
     var usedSeconds: Int64
 
+    init(clock: ClockName, instance: Int, phase: ClockPhase, outcome: ClockOutcome, usedSeconds: Int64) {
+        self.clock = clock
+        self.instance = instance
+        self.phase = phase
+        self.outcome = outcome
+        self.usedSeconds = usedSeconds
+    }
+
     init(_ clock: SLAClock) {
         self.clock = clock.name
         instance = clock.instance

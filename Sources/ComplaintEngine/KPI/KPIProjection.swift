@@ -19,16 +19,30 @@ import Foundation
 /// each event, so clock outcomes are exactly those of the complaint state.
 struct KPIProjection: Projection {
     let name = "kpi"
-    let version: UInt32 = 1
+    /// 2: states and facts in ``StateCodec``'s positional format (1 used `BinaryEncoder` documents).
+    let version: UInt32 = 2
     let translator: EventTranslator
     let policies: PolicyBook
     let fallbackPolicy: ServicePolicy
+    /// Each complaint's fold and facts by the stream version they follow (see ``VersionedCache``).
+    let cache: VersionedCache<Folded>
+
+    /// One complaint as this projection keeps it: its state and its facts (under `factsKey`).
+    struct Folded: Sendable {
+        var state: ComplaintState
+        var facts: ComplaintFacts
+        var factsKey: [UInt8]
+    }
 
     static let factsTag = UInt8(ascii: "r")
     static let interactionsTag = UInt8(ascii: "i")
     static let stateTag = UInt8(ascii: "s")
 
     func apply(_ events: [RecordedEvent], to space: ProjectionSpace, in transaction: borrowing WriteTransaction) throws {
+        // Each complaint is read at most once per apply and written once, at the end: the bytes are
+        // those that writing after every event would leave.
+        var folds: [String: (version: UInt64, folded: Folded)] = [:]
+        var order: [String] = []
         for record in events {
             if record.type == PolicyBook.eventType {
                 try policies.register(record)
@@ -36,7 +50,9 @@ struct KPIProjection: Projection {
             }
             switch record.streamKind {
             case StreamKind.complaint.rawValue:
-                try applyComplaintEvent(record, to: space, in: transaction)
+                let before = try folds[record.stream]?.folded ?? load(record, space, transaction)
+                guard let after = try fold(record, before, space, transaction) else { continue }
+                if folds.updateValue((record.streamVersion, after), forKey: record.stream) == nil { order.append(record.stream) }
             case StreamKind.interactions.rawValue:
                 let logged = try translator.logged(record)
                 guard case .interactionsRecorded(let recorded) = logged.decided.event else { continue }
@@ -49,23 +65,47 @@ struct KPIProjection: Projection {
                 continue
             }
         }
+        for stream in order {
+            guard let (version, folded) = folds[stream] else { continue }
+            try space.put([Self.stateTag] + Array(stream.utf8), try StoredState.encode(folded.state), in: transaction)
+            try space.put(folded.factsKey, StateCodec.encode(folded.facts), in: transaction)
+            cache.store(stream, version: version, value: folded)
+        }
     }
 
-    private func applyComplaintEvent(
-        _ record: RecordedEvent, to space: ProjectionSpace, in transaction: borrowing WriteTransaction
-    ) throws {
-        let logged = try translator.logged(record)
-        let stateKey = [Self.stateTag] + Array(record.stream.utf8)
-        let before = try space.get(stateKey, in: transaction).map { try StoredState.decode($0) }
-        let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
-        guard let after = evolve(before, logged.decided, policy: policy) else { return }
-        try space.put(stateKey, try StoredState.encode(after), in: transaction)
+    func discarded() { cache.removeAll() }
 
-        let factsKey = Self.factsKey(receivedAt: after.receivedAt, complaint: record.stream)
-        var facts = try space.get(factsKey, in: transaction).map { try BinaryDecoder().decode(ComplaintFacts.self, from: $0) }
-            ?? ComplaintFacts(receivedAt: after.receivedAt, channel: after.channel)
-        facts.record(logged.decided, before: before, after: after)
-        try space.put(factsKey, try BinaryEncoder().encode(facts), in: transaction)
+    /// The complaint's fold before `record`: cached at the version before it, else stored.
+    private func load(
+        _ record: RecordedEvent, _ space: ProjectionSpace, _ transaction: borrowing WriteTransaction
+    ) throws -> Folded? {
+        if record.streamVersion > 1, let cached = cache.value(record.stream, at: record.streamVersion - 1) { return cached }
+        guard let state = try space.get([Self.stateTag] + Array(record.stream.utf8), in: transaction).map({ try StoredState.decode($0) }) else {
+            return nil
+        }
+        let key = Self.factsKey(receivedAt: state.receivedAt, complaint: record.stream)
+        let facts = try space.get(key, in: transaction).map { try StateCodec.decodeFacts($0) }
+            ?? ComplaintFacts(receivedAt: state.receivedAt, channel: state.channel)
+        return Folded(state: state, facts: facts, factsKey: key)
+    }
+
+    /// Folds one complaint event into the state and the facts; `nil` when there is no state.
+    private func fold(
+        _ record: RecordedEvent, _ before: Folded?, _ space: ProjectionSpace, _ transaction: borrowing WriteTransaction
+    ) throws -> Folded? {
+        let logged = try translator.loggedForProjections(record)
+        let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
+        guard let after = evolve(before?.state, logged.decided, policy: policy) else { return nil }
+        let key = Self.factsKey(receivedAt: after.receivedAt, complaint: record.stream)
+        var facts: ComplaintFacts
+        if let before, before.factsKey == key {
+            facts = before.facts
+        } else {
+            facts = try space.get(key, in: transaction).map { try StateCodec.decodeFacts($0) }
+                ?? ComplaintFacts(receivedAt: after.receivedAt, channel: after.channel)
+        }
+        facts.record(logged.decided, before: before?.state, after: after)
+        return Folded(state: after, facts: facts, factsKey: key)
     }
 
     // MARK: Keys
@@ -121,22 +161,14 @@ struct KPIProjection: Projection {
     }
 }
 
-/// A complaint state as ``KPIProjection`` stores it: the clocks as a list in clock order, so equal
-/// states always give equal bytes (a dictionary keyed by an enum encodes in hash order).
-struct StoredState: Codable {
-    var state: ComplaintState
-    var clocks: [SLAClock]
-
+/// A complaint state as ``KPIProjection`` stores it, in ``StateCodec``'s format (clocks in clock
+/// order, so equal states always give equal bytes).
+enum StoredState {
     static func encode(_ state: ComplaintState) throws -> [UInt8] {
-        var bare = state
-        bare.clocks = [:]
-        return try BinaryEncoder().encode(StoredState(state: bare, clocks: state.clocks.values.sorted { $0.name < $1.name }))
+        try StateCodec.encode(state)
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ComplaintState {
-        let stored = try BinaryDecoder().decode(StoredState.self, from: bytes)
-        var state = stored.state
-        state.clocks = Dictionary(uniqueKeysWithValues: stored.clocks.map { ($0.name, $0) })
-        return state
+        try StateCodec.decodeState(bytes)
     }
 }

@@ -13,7 +13,7 @@ extension KPIProjection {
         _ body: (ComplaintFacts) throws -> Void
     ) throws {
         try forEachEntry(tag: factsTag, in: window, space: space, transaction: transaction) { bytes in
-            let facts = try BinaryDecoder().decode(ComplaintFacts.self, from: bytes)
+            let facts = try StateCodec.decodeFacts(bytes)
             if window.contains(facts.receivedAt) { try body(facts) }
         }
     }

@@ -7,7 +7,7 @@ import EventLog
 /// Each complaint's current state (`ComplaintState`, the fields of DOMAIN.md §3) and its stream
 /// version, keyed by complaint id. The engine decides from it; queues and queries read it.
 ///
-/// Value: `u64 BE stream version | binary document of the state`.
+/// Value: `u64 BE stream version | the state in StateCodec's format`.
 ///
 /// The same apply keeps the work queues (``QueueIndex``) and the due-timer index
 /// (``DueTimerIndex``) in step with the states. Their keys start with `0xFF`, which no complaint
@@ -17,10 +17,14 @@ import EventLog
 /// timers with, and a rebuild reaches the same bytes.
 struct ComplaintStateProjection: Projection {
     let name = "complaints"
-    let version: UInt32 = 2
+    /// 3: states in ``StateCodec``'s positional format (2 was a `BinaryEncoder` document).
+    let version: UInt32 = 3
     let translator: EventTranslator
     let policies: PolicyBook
     let fallbackPolicy: ServicePolicy
+    /// States by the version they follow, shared with the engine (never consulted for a version
+    /// other than the one needed, so a hit is exactly the stored state).
+    let cache: VersionedCache<ComplaintState>
 
     static let indexPolicyKey: [UInt8] = [QueueIndex.marker, UInt8(ascii: "p")]
 
@@ -28,7 +32,7 @@ struct ComplaintStateProjection: Projection {
     static func isStateKey(_ key: some Collection<UInt8>) -> Bool { key.first != QueueIndex.marker }
 
     func apply(_ events: [RecordedEvent], to space: ProjectionSpace, in transaction: borrowing WriteTransaction) throws {
-        var index = try IndexBatch(policy: indexPolicy(space, transaction))
+        var index = try IndexBatch(policy: indexPolicy(space, transaction), cache: cache)
         for record in events {
             if record.type == PolicyBook.eventType {
                 let (_, policy) = try policies.register(record)
@@ -36,21 +40,25 @@ struct ComplaintStateProjection: Projection {
                 if policy.calendar != index.policy.calendar {
                     try reindex(from: index.policy, to: policy, space, transaction)
                 }
-                index = IndexBatch(policy: policy)
+                index = IndexBatch(policy: policy, cache: cache)
                 try space.put(Self.indexPolicyKey, withUnsafeBytes(of: record.position.bigEndian) { Array($0) }, in: transaction)
                 continue
             }
             guard record.streamKind == StreamKind.complaint.rawValue else { continue }
-            let logged = try translator.logged(record)
+            let logged = try translator.loggedForProjections(record)
             let key = Array(record.stream.utf8)
             // A stream's state is decoded once per commit and written once, at the flush.
-            let current = try index.changes[record.stream]?.after ?? space.get(key, in: transaction).map { try Self.decode($0).state }
+            let current = try index.changes[record.stream]?.after
+                ?? (record.streamVersion <= 1 ? nil : cache.value(record.stream, at: record.streamVersion - 1))
+                ?? space.get(key, in: transaction).map { try Self.decode($0).state }
             let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
             guard let next = evolve(current, logged.decided, policy: policy) else { continue }
             index.note(record.stream, version: record.streamVersion, before: current, after: next)
         }
         try index.flush(space, transaction)
     }
+
+    func discarded() { cache.removeAll() }
 
     /// The policy the indexes follow: the latest `PolicyActivated` applied.
     private func indexPolicy(_ space: ProjectionSpace, _ transaction: borrowing WriteTransaction) throws -> ServicePolicy {
@@ -84,7 +92,12 @@ struct ComplaintStateProjection: Projection {
         var order: [String] = []
         var changes: [String: (version: UInt64, before: ComplaintState?, after: ComplaintState)] = [:]
 
-        init(policy: ServicePolicy) { self.policy = policy }
+        let cache: VersionedCache<ComplaintState>
+
+        init(policy: ServicePolicy, cache: VersionedCache<ComplaintState>) {
+            self.policy = policy
+            self.cache = cache
+        }
 
         mutating func note(_ stream: String, version: UInt64, before: ComplaintState?, after: ComplaintState) {
             if let earlier = changes[stream] {
@@ -100,6 +113,7 @@ struct ComplaintStateProjection: Projection {
             for stream in order {
                 guard let change = changes[stream] else { continue }
                 try space.put(Array(stream.utf8), try ComplaintStateProjection.encode(version: change.version, state: change.after), in: transaction)
+                cache.store(stream, version: change.version, value: change.after)
                 try QueueIndex.move(
                     from: .init(change.before, id: stream, policy: policy), to: .init(change.after, id: stream, policy: policy),
                     in: space, transaction)
@@ -118,12 +132,15 @@ struct ComplaintStateProjection: Projection {
     }
 
     static func encode(version: UInt64, state: ComplaintState) throws -> [UInt8] {
-        withUnsafeBytes(of: version.bigEndian) { Array($0) } + (try BinaryEncoder().encode(state))
+        var out = ByteSink(capacity: 320)
+        withUnsafeBytes(of: version.bigEndian) { out.bytes.append(contentsOf: $0) }
+        try StateCodec.encode(state, into: &out)
+        return out.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> (version: UInt64, state: ComplaintState) {
         guard bytes.count > 8 else { throw EventLogError(.storageCorrupted, "complaint state entry is too short") }
         let version = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return (version, try BinaryDecoder().decode(ComplaintState.self, from: Array(bytes.dropFirst(8))))
+        return (version, try StateCodec.decodeState(bytes.dropFirst(8)))
     }
 }

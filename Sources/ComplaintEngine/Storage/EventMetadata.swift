@@ -14,7 +14,26 @@ struct EventMetadata: Codable, Hashable, Sendable {
 
     func encoded() throws -> [UInt8] { try BinaryEncoder().encode(self) }
 
+    /// Reads the fields straight from the document's value tree (every record is decoded at least
+    /// once per projection, so the generic `Codable` path was a measurable share of rebuilds); any
+    /// shape this fast path does not expect goes through `BinaryDecoder`, which decides as before.
     static func decode(_ bytes: [UInt8]) throws -> EventMetadata {
-        bytes.isEmpty ? EventMetadata() : try BinaryDecoder().decode(EventMetadata.self, from: bytes)
+        if bytes.isEmpty { return EventMetadata() }
+        guard case .map(let fields) = try BinaryValue(decoding: bytes) else {
+            return try BinaryDecoder().decode(EventMetadata.self, from: bytes)
+        }
+        var metadata = EventMetadata()
+        for (key, value) in fields {
+            switch (key, value) {
+            case (_, .null): continue
+            case ("rule", .string(let text)): metadata.rule = text
+            case ("reason", .string(let text)): metadata.reason = text
+            case ("customerId", .string(let text)): metadata.customerId = text
+            case ("policyPosition", .uint(let number)): metadata.policyPosition = number
+            case ("policyPosition", .int(let number)) where number >= 0: metadata.policyPosition = UInt64(number)
+            default: return try BinaryDecoder().decode(EventMetadata.self, from: bytes)
+            }
+        }
+        return metadata
     }
 }

@@ -1,6 +1,7 @@
 import BinaryCoding
 import ComplaintPolicy
 import ComplaintPrivacy
+import Synchronization
 public import ComplaintWorkflow
 public import EventLog
 public import Foundation
@@ -30,6 +31,8 @@ public struct LoggedEvent: Sendable, Hashable {
 struct EventTranslator: Sendable {
     let codec = EventCodec()
     let keys: CustomerKeyStore
+    /// Records decoded for the projections, by position (see ``loggedForProjections(_:)``).
+    let projectionMemo = ProjectionMemo()
 
     func proposed(
         _ decided: DecidedEvent, customerId: String?, policyPosition: UInt64?, correlationId: String?, causationId: String?
@@ -47,14 +50,30 @@ struct EventTranslator: Sendable {
             payload: tree.encoded, metadata: try metadata.encoded())
     }
 
+    /// Decodes a record for a projection: personal fields read `[erased]` (no key is looked up and
+    /// nothing decrypted), which projections may rely on because their bytes must not depend on
+    /// personal data (a rebuild after an erasure writes the same bytes). The complaint and KPI
+    /// projections decode each record once per commit between them: the result is remembered by
+    /// position and record hash.
+    func loggedForProjections(_ record: RecordedEvent) throws -> LoggedEvent {
+        if let known = projectionMemo.event(at: record.position, hash: record.hash) { return known }
+        let logged = try logged(record, revealing: false)
+        projectionMemo.remember(logged)
+        return logged
+    }
+
     /// Decodes a record of a workflow event, revealing personal fields (or `[erased]`).
     func logged(_ record: RecordedEvent) throws -> LoggedEvent {
+        try logged(record, revealing: true)
+    }
+
+    func logged(_ record: RecordedEvent, revealing: Bool) throws -> LoggedEvent {
         let metadata = try EventMetadata.decode(record.metadata)
         guard let type = EventType(rawValue: record.type) else {
             throw WorkflowError(.validationFailed, rule: "decoding", reason: "unknown event type \(record.type)")
         }
         let tree = try PersonalData.reveal(
-            try BinaryValue(decoding: record.payload), type: type, customerId: metadata.customerId, keys: keys)
+            try BinaryValue(decoding: record.payload), type: type, customerId: revealing ? metadata.customerId : nil, keys: keys)
         let event = try codec.decode(typeName: record.type, schemaVersion: Int(record.schemaVersion), tree: tree)
         guard let role = Role(rawValue: record.actor.role) else {
             throw WorkflowError(.validationFailed, rule: "decoding", reason: "unknown role \(record.actor.role)")
@@ -75,5 +94,26 @@ struct EventTranslator: Sendable {
         case .complaintReceived(let received): received.customer.id
         default: nil
         }
+    }
+}
+
+/// The last few thousand records decoded for projections, in a ring indexed by position (positions
+/// are consecutive, so no hashing); a hit must also match the record's hash, so a position reused
+/// after an aborted commit is never confused with its predecessor.
+final class ProjectionMemo: Sendable {
+    static let capacity = 4_096
+    private let ring = Mutex<[LoggedEvent?]>(Array(repeating: nil, count: ProjectionMemo.capacity))
+
+    func event(at position: UInt64, hash: ChainHash) -> LoggedEvent? {
+        ring.withLock { ring in
+            guard let event = ring[Int(position % UInt64(Self.capacity))], event.position == position, event.hash == hash else {
+                return nil
+            }
+            return event
+        }
+    }
+
+    func remember(_ event: LoggedEvent) {
+        ring.withLock { $0[Int(event.position % UInt64(Self.capacity))] = event }
     }
 }

@@ -53,6 +53,26 @@ public struct SLAClock: Hashable, Codable, Sendable {
         self.startedAt = startedAt
     }
 
+    /// Restores an instance from every stored field, as a storage codec read them (no checks).
+    public init(
+        restoring name: ClockName, instance: Int, target: Int64, calendarKind: ClockCalendarKind, warnAt: Double,
+        phase: ClockPhase, usedSeconds: Int64, runningSince: Date?, startedAt: Date, warnedAt: Date?, breachedAt: Date?,
+        stoppedAt: Date?
+    ) {
+        self.name = name
+        self.instance = instance
+        self.target = target
+        self.calendarKind = calendarKind
+        self.warnAt = warnAt
+        self.phase = phase
+        self.usedSeconds = usedSeconds
+        self.runningSince = runningSince
+        self.startedAt = startedAt
+        self.warnedAt = warnedAt
+        self.breachedAt = breachedAt
+        self.stoppedAt = stoppedAt
+    }
+
     /// Starts a running instance with the target, calendar and warning fraction of `policy`.
     public init(name: ClockName, instance: Int, policy: ClockPolicy, startedAt: Date) {
         self.init(

@@ -19,6 +19,15 @@ public protocol Projection: Sendable {
     var version: UInt32 { get }
     /// Applies events (in position order) to the projection's stored state.
     func apply(_ events: [RecordedEvent], to space: ProjectionSpace, in transaction: borrowing WriteTransaction) throws
+
+    /// Called when a transaction in which ``apply(_:to:in:)`` ran was aborted instead of committed:
+    /// a projection that caches what it wrote (outside LMDB) must forget it.
+    func discarded()
+}
+
+extension Projection {
+    /// Nothing cached by default.
+    public func discarded() {}
 }
 
 /// Where a projection is at: its generation, schema version and checkpoint.

@@ -73,6 +73,11 @@ final class ProjectionCoordinator: CommitObserver {
         try next?.record(events, in: transaction)
     }
 
+    func discarded() {
+        for projection in projections { projection.discarded() }
+        next?.discarded()
+    }
+
     // MARK: Opening and rebuilding
 
     /// Brings every projection to the log's head: creates missing ones, rebuilds those whose version
@@ -108,6 +113,19 @@ final class ProjectionCoordinator: CommitObserver {
     /// reaches the head) runs in the same transaction as the status update, so no commit can slip
     /// between the catch-up and the swap.
     private func replay(
+        _ projection: any Projection, generation: UInt32, after checkpoint: UInt64, environment: Environment,
+        storage: LogStorage, chunk: Int, progress: ((ProjectionProgress) -> Void)?, swap: Bool
+    ) throws {
+        do {
+            try replayChunks(projection, generation: generation, after: checkpoint, environment: environment, storage: storage,
+                             chunk: chunk, progress: progress, swap: swap)
+        } catch {
+            projection.discarded()
+            throw error
+        }
+    }
+
+    private func replayChunks(
         _ projection: any Projection, generation: UInt32, after checkpoint: UInt64, environment: Environment,
         storage: LogStorage, chunk: Int, progress: ((ProjectionProgress) -> Void)?, swap: Bool
     ) throws {
