@@ -56,9 +56,9 @@ public final class ComplaintEngine: Sendable {
             let log = try EventLog.open(directory: directory, configuration: EventLog.Configuration(
                 durability: configuration.durability, access: configuration.access, clock: configuration.clock,
                 projections: [
-                    ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
+                    ComplaintStateProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy, faults: configuration.faults),
                     CustomerHistoryProjection(),
-                    KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy),
+                    KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy, faults: configuration.faults),
                     AuditProjection(),
                     ImprovementProjection(translator: translator),
                 ]))
@@ -229,7 +229,7 @@ public final class ComplaintEngine: Sendable {
         for _ in 0..<Self.maximumAttempts {
             let snapshot = try streamSnapshot(stream)
             guard let state = snapshot.state else { return snapshot }
-            let due = tick(state, until: instant, streamId: stream, policy: configuration.policy)
+            let due = tick(state, until: instant, streamId: stream, policy: configuration.policy, faults: configuration.faults)
             guard !due.isEmpty else { return snapshot }
             // One append per timer command: its events (the timer's own and what it triggered).
             var groups: [(id: String, events: [DecidedEvent])] = []
@@ -296,7 +296,7 @@ public final class ComplaintEngine: Sendable {
         return DecisionContext(
             now: now, policy: configuration.policy, streamKind: snapshot.kind, streamVersion: Int(snapshot.version),
             earlierComplaints: history?.complaints.filter { $0.id != envelope.streamId } ?? [],
-            customer: history?.standing ?? .unknown, duplicateOfExists: duplicateExists)
+            customer: history?.standing ?? .unknown, duplicateOfExists: duplicateExists, faults: configuration.faults)
     }
 
     /// Destroys the key of every customer the log says was forgotten but whose key survived (a crash

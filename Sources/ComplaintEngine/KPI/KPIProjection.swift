@@ -23,6 +23,8 @@ struct KPIProjection: Projection {
     let translator: EventTranslator
     let policies: PolicyBook
     let fallbackPolicy: ServicePolicy
+    /// Testing only (``EngineConfiguration/faults``).
+    var faults: WorkflowFaults = []
 
     static let factsTag = UInt8(ascii: "r")
     static let interactionsTag = UInt8(ascii: "i")
@@ -58,13 +60,16 @@ struct KPIProjection: Projection {
         let stateKey = [Self.stateTag] + Array(record.stream.utf8)
         let before = try space.get(stateKey, in: transaction).map { try StoredState.decode($0) }
         let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
-        guard let after = evolve(before, logged.decided, policy: policy) else { return }
+        guard let after = evolve(before, logged.decided, policy: policy, faults: faults) else { return }
         try space.put(stateKey, try StoredState.encode(after), in: transaction)
 
         let factsKey = Self.factsKey(receivedAt: after.receivedAt, complaint: record.stream)
         var facts = try space.get(factsKey, in: transaction).map { try BinaryDecoder().decode(ComplaintFacts.self, from: $0) }
             ?? ComplaintFacts(receivedAt: after.receivedAt, channel: after.channel)
         facts.record(logged.decided, before: before, after: after)
+        if faults.contains(.kpiCountsCancelledClocks) {
+            for index in facts.clocks.indices where facts.clocks[index].outcome == .void { facts.clocks[index].outcome = .onTime }
+        }
         try space.put(factsKey, try BinaryEncoder().encode(facts), in: transaction)
     }
 

@@ -21,6 +21,8 @@ struct ComplaintStateProjection: Projection {
     let translator: EventTranslator
     let policies: PolicyBook
     let fallbackPolicy: ServicePolicy
+    /// Testing only (``EngineConfiguration/faults``).
+    var faults: WorkflowFaults = []
 
     static let indexPolicyKey: [UInt8] = [QueueIndex.marker, UInt8(ascii: "p")]
 
@@ -28,7 +30,7 @@ struct ComplaintStateProjection: Projection {
     static func isStateKey(_ key: some Collection<UInt8>) -> Bool { key.first != QueueIndex.marker }
 
     func apply(_ events: [RecordedEvent], to space: ProjectionSpace, in transaction: borrowing WriteTransaction) throws {
-        var index = try IndexBatch(policy: indexPolicy(space, transaction))
+        var index = try IndexBatch(policy: indexPolicy(space, transaction), faults: faults)
         for record in events {
             if record.type == PolicyBook.eventType {
                 let (_, policy) = try policies.register(record)
@@ -36,7 +38,7 @@ struct ComplaintStateProjection: Projection {
                 if policy.calendar != index.policy.calendar {
                     try reindex(from: index.policy, to: policy, space, transaction)
                 }
-                index = IndexBatch(policy: policy)
+                index = IndexBatch(policy: policy, faults: faults)
                 try space.put(Self.indexPolicyKey, withUnsafeBytes(of: record.position.bigEndian) { Array($0) }, in: transaction)
                 continue
             }
@@ -46,7 +48,7 @@ struct ComplaintStateProjection: Projection {
             // A stream's state is decoded once per commit and written once, at the flush.
             let current = try index.changes[record.stream]?.after ?? space.get(key, in: transaction).map { try Self.decode($0).state }
             let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
-            guard let next = evolve(current, logged.decided, policy: policy) else { continue }
+            guard let next = evolve(current, logged.decided, policy: policy, faults: faults) else { continue }
             index.note(record.stream, version: record.streamVersion, before: current, after: next)
         }
         try index.flush(space, transaction)
@@ -70,7 +72,7 @@ struct ComplaintStateProjection: Projection {
         }
         for (id, state) in states where state.isOpen {
             try QueueIndex.move(
-                from: .init(state, id: id, policy: old), to: .init(state, id: id, policy: new), in: space, transaction)
+                from: .init(state, id: id, policy: old, faults: faults), to: .init(state, id: id, policy: new, faults: faults), in: space, transaction)
             try DueTimerIndex.move(
                 id, from: DueTimerIndex.nextDue(state, policy: old), to: DueTimerIndex.nextDue(state, policy: new),
                 in: space, transaction)
@@ -81,10 +83,14 @@ struct ComplaintStateProjection: Projection {
     /// indexes move once per complaint and batch.
     private struct IndexBatch {
         let policy: ServicePolicy
+        var faults: WorkflowFaults = []
         var order: [String] = []
         var changes: [String: (version: UInt64, before: ComplaintState?, after: ComplaintState)] = [:]
 
-        init(policy: ServicePolicy) { self.policy = policy }
+        init(policy: ServicePolicy, faults: WorkflowFaults) {
+            self.policy = policy
+            self.faults = faults
+        }
 
         mutating func note(_ stream: String, version: UInt64, before: ComplaintState?, after: ComplaintState) {
             if let earlier = changes[stream] {
@@ -101,7 +107,7 @@ struct ComplaintStateProjection: Projection {
                 guard let change = changes[stream] else { continue }
                 try space.put(Array(stream.utf8), try ComplaintStateProjection.encode(version: change.version, state: change.after), in: transaction)
                 try QueueIndex.move(
-                    from: .init(change.before, id: stream, policy: policy), to: .init(change.after, id: stream, policy: policy),
+                    from: .init(change.before, id: stream, policy: policy, faults: faults), to: .init(change.after, id: stream, policy: policy, faults: faults),
                     in: space, transaction)
                 // Due times depend only on the clocks and whether the complaint is open (`dueTimers`);
                 // a business clock's due time costs a calendar walk, so skip it when neither moved.
