@@ -51,9 +51,17 @@ public struct ScenarioRunner: Sendable {
     ///
     /// - Throws: only when the temporary store cannot be created or opened.
     public func run(_ scenario: Scenario) async throws -> ScenarioResult {
-        let started = ContinuousClock.now
         let directory = temporaryDirectory.appendingPathComponent("complaint-fixture-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
+        return try await run(scenario, storeDirectory: directory)
+    }
+
+    /// Runs a loaded scenario on a store in `storeDirectory` and keeps the store there (to inspect
+    /// it, or to export from it). The directory should be new or empty.
+    ///
+    /// - Throws: only when the store cannot be created or opened.
+    public func run(_ scenario: Scenario, storeDirectory directory: URL) async throws -> ScenarioResult {
+        let started = ContinuousClock.now
         let session = try await ScenarioSession(scenario: scenario, directory: directory.path, faults: faults)
         var failures: [String] = []
         do {
