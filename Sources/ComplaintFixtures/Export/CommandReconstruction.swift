@@ -24,14 +24,8 @@ enum CommandReconstruction {
         guard let tree = try? EventCodec().tree(of: logged.decided.event),
               let name = commandName(for: logged.decided.event, tree: tree),
               let command = try? WorkflowCommand(name: name, from: BinaryDecoder().decoder(for: tree)),
-              let data = try? BinaryEncoder().encodeValue(CommandData(command: command))
+              let data = try? BinaryEncoder().encodeValue(DataBox(command: command))
         else { return nil }
         return (name, data)
     }
-}
-
-/// Encodes a command's data as one flat object.
-private struct CommandData: Encodable {
-    let command: WorkflowCommand
-    func encode(to encoder: any Encoder) throws { try command.encodeData(to: encoder) }
 }
