@@ -44,4 +44,14 @@ struct CoverageTests {
         let codes = Set(TransitionTable.rows.flatMap { $0.preconditions.map(\.code.rawValue) })
         #expect(codes.subtracting(expected).isEmpty, "precondition codes never expected: \(codes.subtracting(expected).sorted())")
     }
+
+    @Test("every scenario's description cites its rule (a source section or policy)")
+    func descriptionsCite() throws {
+        var uncited: [String] = []
+        for path in ScenarioFiles.relativePaths {
+            let description = try ScenarioParser().load(file: ScenarioFiles.url(path)).description ?? ""
+            if !(description.contains("§") || description.contains("policy")) { uncited.append(path) }
+        }
+        #expect(uncited.isEmpty, "uncited: \(uncited)")
+    }
 }

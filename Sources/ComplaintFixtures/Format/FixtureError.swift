@@ -3,8 +3,11 @@
 public struct FixtureError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem the fixture has.
     public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The kind's name (`badYAML`, …).
         public var rawValue: String
+        /// A kind with this name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The kind's name.
         public var description: String { rawValue }
 
         /// The text is not well-formed YAML (or JSON).

@@ -5,6 +5,7 @@ import Yams
 public struct FixtureNode: Sendable {
     /// The resolved kind of a scalar (YAML 1.1 core resolution; quoted scalars are strings).
     public enum ScalarKind: Sendable {
+        /// A string, an integer, a number, a Boolean, `null` or a YAML timestamp.
         case string, int, float, bool, null, timestamp
     }
 

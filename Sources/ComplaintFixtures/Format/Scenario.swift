@@ -115,12 +115,17 @@ public struct ExpectedEvent: Sendable {
 
 /// Expected KPI values over everything recorded (no `where`) or over a slice.
 public struct KPIExpectation: Sendable {
-    /// The slice and window (`category`, `channel`, `owner`, `department`, `from`, `to`).
+    /// The category slice (latest category).
     public var category: String?
+    /// The channel slice (channel at receipt).
     public var channel: String?
+    /// The owner slice (latest owner).
     public var owner: String?
+    /// The department slice (latest department).
     public var department: String?
+    /// The start of the receipt window (inclusive).
     public var from: Date?
+    /// The end of the receipt window (exclusive).
     public var to: Date?
     /// Each KPI's expected value (`nil`: no value) and tolerance.
     public var values: [(kpi: KPI, value: Double?, tolerance: Double, line: Int)]

@@ -2,7 +2,9 @@
 /// fixtures prove that they catch a broken rule (every fault must make some scenario fail). The
 /// empty set — the default everywhere — is the production behaviour, unchanged.
 public struct WorkflowFaults: OptionSet, Hashable, Sendable, CustomStringConvertible {
+    /// The fault bits.
     public let rawValue: UInt32
+    /// The faults with these bits.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// SLA warnings never fire (the clocks' `warnAt` fraction is ignored).
