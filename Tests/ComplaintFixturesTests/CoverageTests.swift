@@ -1,4 +1,5 @@
 import ComplaintFixtures
+import ComplaintPolicy
 import ComplaintWorkflow
 import Foundation
 import Testing
@@ -53,5 +54,16 @@ struct CoverageTests {
             if !(description.contains("§") || description.contains("policy")) { uncited.append(path) }
         }
         #expect(uncited.isEmpty, "uncited: \(uncited)")
+    }
+
+    @Test("every automatic rule is expected to fire by a scenario")
+    func everyRuleFires() throws {
+        var rules: Set<String> = []
+        for path in ScenarioFiles.relativePaths {
+            let scenario = try ScenarioParser().load(file: ScenarioFiles.url(path))
+            rules.formUnion(scenario.then.events.compactMap(\.rule))
+        }
+        let missing = RuleKey.allCases.map(\.rawValue).filter { !rules.contains($0) }
+        #expect(missing.isEmpty, "rules no scenario expects: \(missing)")
     }
 }
