@@ -5,10 +5,16 @@ import ComplaintCLI
 do {
     var command = try ComplaintCTL.parseAsRoot()
     if var asyncCommand = command as? any AsyncParsableCommand {
-        try await asyncCommand.run()
+        try await runAsync(&asyncCommand)
     } else {
         try command.run()
     }
 } catch {
     ComplaintCTL.exit(withError: error)
+}
+
+/// Runs an async subcommand. Top-level code resolves `run()` on the existential to the synchronous
+/// `ParsableCommand.run()` (which prints help); inside an async function the async one is chosen.
+func runAsync(_ command: inout any AsyncParsableCommand) async throws {
+    try await command.run()
 }

@@ -62,9 +62,12 @@ public final class ComplaintEngine: Sendable {
                 durability: configuration.durability, access: configuration.access, clock: configuration.clock,
                 projections: [
                     ComplaintStateProjection(
-                        translator: translator, policies: policies, fallbackPolicy: configuration.policy, cache: caches.states),
+                        translator: translator, policies: policies, fallbackPolicy: configuration.policy,
+                        cache: caches.states, faults: configuration.faults),
                     CustomerHistoryProjection(),
-                    KPIProjection(translator: translator, policies: policies, fallbackPolicy: configuration.policy, cache: caches.kpi),
+                    KPIProjection(
+                        translator: translator, policies: policies, fallbackPolicy: configuration.policy,
+                        cache: caches.kpi, faults: configuration.faults),
                     AuditProjection(),
                     ImprovementProjection(translator: translator),
                     RootCauseClosureProjection(),
@@ -237,7 +240,7 @@ public final class ComplaintEngine: Sendable {
         for _ in 0..<Self.maximumAttempts {
             let snapshot = try streamSnapshot(stream)
             guard let state = snapshot.state else { return snapshot }
-            let due = tick(state, until: instant, streamId: stream, policy: configuration.policy)
+            let due = tick(state, until: instant, streamId: stream, policy: configuration.policy, faults: configuration.faults)
             guard !due.isEmpty else { return snapshot }
             // One append per timer command: its events (the timer's own and what it triggered).
             var groups: [(id: String, events: [DecidedEvent])] = []
@@ -338,7 +341,7 @@ public final class ComplaintEngine: Sendable {
         return DecisionContext(
             now: now, policy: configuration.policy, streamKind: snapshot.kind, streamVersion: Int(snapshot.version),
             earlierComplaints: history?.complaints.filter { $0.id != envelope.streamId } ?? [],
-            customer: history?.standing ?? .unknown, duplicateOfExists: duplicateExists)
+            customer: history?.standing ?? .unknown, duplicateOfExists: duplicateExists, faults: configuration.faults)
     }
 
     /// Destroys the key of every customer the log says was forgotten but whose key survived (a crash

@@ -1,6 +1,7 @@
 public import ComplaintLMDB
 public import ComplaintPolicy
 public import ComplaintPrivacy
+public import ComplaintWorkflow
 public import EventLog
 
 /// How to open a ``ComplaintEngine``.
@@ -27,6 +28,9 @@ public struct EngineConfiguration: Sendable {
         set { timerFiring = newValue }
     }
     private var timerFiring: Bool?
+    /// Deliberate workflow defects, **for testing only** (the scenario fixtures' fault tests): leave
+    /// it empty. Empty is the production behaviour.
+    public var faults: WorkflowFaults = []
 
     /// A configuration with the given policy and clock.
     public init(

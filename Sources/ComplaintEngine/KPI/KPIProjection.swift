@@ -33,6 +33,8 @@ struct KPIProjection: Projection {
         var facts: ComplaintFacts
         var factsKey: [UInt8]
     }
+    /// Testing only (``EngineConfiguration/faults``).
+    var faults: WorkflowFaults = []
 
     static let factsTag = UInt8(ascii: "r")
     static let interactionsTag = UInt8(ascii: "i")
@@ -95,7 +97,7 @@ struct KPIProjection: Projection {
     ) throws -> Folded? {
         let logged = try translator.loggedForProjections(record)
         let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
-        guard let after = evolve(before?.state, logged.decided, policy: policy) else { return nil }
+        guard let after = evolve(before?.state, logged.decided, policy: policy, faults: faults) else { return nil }
         let key = Self.factsKey(receivedAt: after.receivedAt, complaint: record.stream)
         var facts: ComplaintFacts
         if let before, before.factsKey == key {
@@ -105,6 +107,9 @@ struct KPIProjection: Projection {
                 ?? ComplaintFacts(receivedAt: after.receivedAt, channel: after.channel)
         }
         facts.record(logged.decided, before: before?.state, after: after)
+        if faults.contains(.kpiCountsCancelledClocks) {
+            for index in facts.clocks.indices where facts.clocks[index].outcome == .void { facts.clocks[index].outcome = .onTime }
+        }
         return Folded(state: after, facts: facts, factsKey: key)
     }
 

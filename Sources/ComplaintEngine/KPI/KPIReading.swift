@@ -33,7 +33,7 @@ extension KPIProjection {
     static func firstReceipt(_ space: ProjectionSpace, _ transaction: borrowing some ReadableTransaction & ~Copyable) throws -> Date? {
         var first: Date?
         try space.scan(prefix: [factsTag], in: transaction) { _, value in
-            first = try BinaryDecoder().decode(ComplaintFacts.self, from: Array(value)).receivedAt
+            first = try StateCodec.decodeFacts(Array(value)).receivedAt
             return false
         }
         return first

@@ -25,6 +25,8 @@ struct ComplaintStateProjection: Projection {
     /// States by the version they follow, shared with the engine (never consulted for a version
     /// other than the one needed, so a hit is exactly the stored state).
     let cache: VersionedCache<ComplaintState>
+    /// Testing only (``EngineConfiguration/faults``).
+    var faults: WorkflowFaults = []
 
     static let indexPolicyKey: [UInt8] = [QueueIndex.marker, UInt8(ascii: "p")]
 
@@ -32,7 +34,7 @@ struct ComplaintStateProjection: Projection {
     static func isStateKey(_ key: some Collection<UInt8>) -> Bool { key.first != QueueIndex.marker }
 
     func apply(_ events: [RecordedEvent], to space: ProjectionSpace, in transaction: borrowing WriteTransaction) throws {
-        var index = try IndexBatch(policy: indexPolicy(space, transaction), cache: cache)
+        var index = try IndexBatch(policy: indexPolicy(space, transaction), cache: cache, faults: faults)
         for record in events {
             if record.type == PolicyBook.eventType {
                 let (_, policy) = try policies.register(record)
@@ -40,7 +42,7 @@ struct ComplaintStateProjection: Projection {
                 if policy.calendar != index.policy.calendar {
                     try reindex(from: index.policy, to: policy, space, transaction)
                 }
-                index = IndexBatch(policy: policy, cache: cache)
+                index = IndexBatch(policy: policy, cache: cache, faults: faults)
                 try space.put(Self.indexPolicyKey, withUnsafeBytes(of: record.position.bigEndian) { Array($0) }, in: transaction)
                 continue
             }
@@ -52,7 +54,7 @@ struct ComplaintStateProjection: Projection {
                 ?? (record.streamVersion <= 1 ? nil : cache.value(record.stream, at: record.streamVersion - 1))
                 ?? space.get(key, in: transaction).map { try Self.decode($0).state }
             let policy = policies.policy(at: logged.policyPosition) ?? fallbackPolicy
-            guard let next = evolve(current, logged.decided, policy: policy) else { continue }
+            guard let next = evolve(current, logged.decided, policy: policy, faults: faults) else { continue }
             index.note(record.stream, version: record.streamVersion, before: current, after: next)
         }
         try index.flush(space, transaction)
@@ -78,7 +80,7 @@ struct ComplaintStateProjection: Projection {
         }
         for (id, state) in states where state.isOpen {
             try QueueIndex.move(
-                from: .init(state, id: id, policy: old), to: .init(state, id: id, policy: new), in: space, transaction)
+                from: .init(state, id: id, policy: old, faults: faults), to: .init(state, id: id, policy: new, faults: faults), in: space, transaction)
             try DueTimerIndex.move(
                 id, from: DueTimerIndex.nextDue(state, policy: old), to: DueTimerIndex.nextDue(state, policy: new),
                 in: space, transaction)
@@ -93,10 +95,12 @@ struct ComplaintStateProjection: Projection {
         var changes: [String: (version: UInt64, before: ComplaintState?, after: ComplaintState)] = [:]
 
         let cache: VersionedCache<ComplaintState>
+        let faults: WorkflowFaults
 
-        init(policy: ServicePolicy, cache: VersionedCache<ComplaintState>) {
+        init(policy: ServicePolicy, cache: VersionedCache<ComplaintState>, faults: WorkflowFaults) {
             self.policy = policy
             self.cache = cache
+            self.faults = faults
         }
 
         mutating func note(_ stream: String, version: UInt64, before: ComplaintState?, after: ComplaintState) {
@@ -115,7 +119,7 @@ struct ComplaintStateProjection: Projection {
                 try space.put(Array(stream.utf8), try ComplaintStateProjection.encode(version: change.version, state: change.after), in: transaction)
                 cache.store(stream, version: change.version, value: change.after)
                 try QueueIndex.move(
-                    from: .init(change.before, id: stream, policy: policy), to: .init(change.after, id: stream, policy: policy),
+                    from: .init(change.before, id: stream, policy: policy, faults: faults), to: .init(change.after, id: stream, policy: policy, faults: faults),
                     in: space, transaction)
                 // Due times depend only on the clocks and whether the complaint is open (`dueTimers`);
                 // a business clock's due time costs a calendar walk, so skip it when neither moved.

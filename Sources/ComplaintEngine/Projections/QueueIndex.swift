@@ -77,12 +77,12 @@ enum QueueIndex {
             self.position = position
         }
 
-        init(_ state: ComplaintState?, id: String, policy: ServicePolicy) {
+        init(_ state: ComplaintState?, id: String, policy: ServicePolicy, faults: WorkflowFaults = []) {
             guard let state, state.isOpen else {
                 self = .nowhere
                 return
             }
-            let membership = queueMembership(state, complaintId: id, policy: policy)
+            let membership = queueMembership(state, complaintId: id, policy: policy, faults: faults)
             self.init(queues: membership.queues, position: QueueIndex.order(membership.sortKey) + Array(id.utf8))
         }
     }

@@ -5,11 +5,12 @@ public import Foundation
 /// warning before breach): for each running clock instance its warning (unless warned or
 /// breached) and its breach (unless breached). Paused, stopped and cancelled instances and closed
 /// complaints have none.
-public func dueTimers(_ state: ComplaintState, policy: ServicePolicy) -> [ClockTimer] {
+public func dueTimers(_ state: ComplaintState, policy: ServicePolicy, faults: WorkflowFaults = []) -> [ClockTimer] {
     guard state.isOpen else { return [] }
     return ClockName.allCases
         .compactMap { state.clocks[$0] }
         .flatMap { $0.pendingTimers(calendar: policy.calendar) }
+        .filter { !(faults.contains(.warnAtIgnored) && $0.kind == .warning) }
         .sorted()
 }
 
@@ -20,11 +21,15 @@ public func dueTimers(_ state: ComplaintState, policy: ServicePolicy) -> [ClockT
 ///
 /// The engine calls this before deciding a command on the stream, and whenever its clock
 /// advances; commands at an instant run after the timers due at that instant.
-public func tick(_ state: ComplaintState, until: Date, streamId: String, policy: ServicePolicy) -> [DecidedEvent] {
-    var decision = Decision(
-        state: state, context: DecisionContext(now: until, policy: policy, streamKind: .complaint), actor: .system,
-        streamId: streamId)
-    while let next = dueTimers(decision.complaint, policy: policy).first, next.dueAt <= until {
+///
+/// `faults` is for testing only (``WorkflowFaults``); leave it empty.
+public func tick(
+    _ state: ComplaintState, until: Date, streamId: String, policy: ServicePolicy, faults: WorkflowFaults = []
+) -> [DecidedEvent] {
+    var context = DecisionContext(now: until, policy: policy, streamKind: .complaint)
+    context.faults = faults
+    var decision = Decision(state: state, context: context, actor: .system, streamId: streamId)
+    while let next = dueTimers(decision.complaint, policy: policy, faults: faults).first, next.dueAt <= until {
         decision.fire(next, at: next.dueAt)
     }
     return decision.events
@@ -62,7 +67,7 @@ extension Decision {
     /// already reaches the new warning threshold or target (DOMAIN.md §4: a re-classification fires at
     /// once whatever is then due).
     mutating func fireDueTimers() {
-        while let next = dueTimers(complaint, policy: policy).first, next.dueAt <= now {
+        while let next = dueTimers(complaint, policy: policy, faults: context.faults).first, next.dueAt <= now {
             fire(next, at: now)
         }
         guard complaint.isOpen else { return }

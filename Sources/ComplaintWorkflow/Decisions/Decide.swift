@@ -34,16 +34,22 @@ public func decide(
     if row.stream == .complaint, state == nil {
         throw WorkflowError(.unknownStream, rule: "existingStream", reason: "no complaint state for '\(envelope.streamId)'")
     }
+    if context.faults.contains(.refusalOrderSwapped) { try checkExpectedVersion(envelope, context) }
     try Authorization.check(row, actor: envelope.actor, command: command, state: state)
+    try checkExpectedVersion(envelope, context)
+    if let state, let from = row.from { try from.check(state, command: row.command) }
+    var decision = Decision(state: state, context: context, actor: envelope.actor, streamId: envelope.streamId)
+    try decision.apply(command)
+    return decision.events
+}
+
+/// The `versionConflict` stage.
+private func checkExpectedVersion(_ envelope: CommandEnvelope, _ context: DecisionContext) throws(WorkflowError) {
     if let expected = envelope.expectedVersion, expected != context.streamVersion {
         throw WorkflowError(
             .versionConflict, rule: "expectedVersion",
             reason: "expected version \(expected), stream '\(envelope.streamId)' is at \(context.streamVersion)")
     }
-    if let state, let from = row.from { try from.check(state, command: row.command) }
-    var decision = Decision(state: state, context: context, actor: envelope.actor, streamId: envelope.streamId)
-    try decision.apply(command)
-    return decision.events
 }
 
 extension StatusRule {

@@ -40,7 +40,7 @@ extension Decision {
         case .recordRootCause(let cause):
             record(.rootCauseRecorded(cause))
         case .proposeResolution(let proposal):
-            record(.resolutionProposed(ResolutionProposed(proposal: proposal, requiredApprover: ApprovalRule.approver(for: proposal, in: complaint, policy: policy))))
+            record(.resolutionProposed(ResolutionProposed(proposal: proposal, requiredApprover: context.faults.contains(.approvalSkipped) ? nil : ApprovalRule.approver(for: proposal, in: complaint, policy: policy))))
         case .approveResolution(let approve):
             record(.resolutionApproved(approve))
         case .rejectResolution(let reject):

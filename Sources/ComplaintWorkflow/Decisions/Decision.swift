@@ -44,7 +44,7 @@ struct Decision {
 
     private mutating func append(_ decided: DecidedEvent) {
         events.append(decided)
-        state = evolve(state, decided, policy: policy)
+        state = evolve(state, decided, policy: policy, faults: context.faults)
     }
 
     /// Raises the effective severity to at least `target`; records nothing when it is already there.

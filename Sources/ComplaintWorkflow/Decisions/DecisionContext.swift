@@ -18,13 +18,16 @@ public struct DecisionContext: Sendable {
     public var customer: CustomerStanding
     /// Whether the complaint a `CloseComplaint(duplicate)` names as `duplicateOf` exists.
     public var duplicateOfExists: Bool
+    /// Deliberate defects, for testing only (``WorkflowFaults``); empty in production.
+    public var faults: WorkflowFaults
 
     /// Creates a context.
     public init(
         now: Date, policy: ServicePolicy, streamKind: StreamKind? = nil, streamVersion: Int = 0,
         earlierComplaints: [EarlierComplaint] = [], customer: CustomerStanding = .unknown,
-        duplicateOfExists: Bool = false
+        duplicateOfExists: Bool = false, faults: WorkflowFaults = []
     ) {
+        self.faults = faults
         self.now = now
         self.policy = policy
         self.streamKind = streamKind

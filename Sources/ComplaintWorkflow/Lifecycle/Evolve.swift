@@ -4,7 +4,10 @@ public import ComplaintPolicy
 ///
 /// `policy` is the policy in force when the event was recorded: clock targets come from it.
 /// `ComplaintReceived` creates the state; events of other stream kinds leave it as it is.
-public func evolve(_ state: ComplaintState?, _ decided: DecidedEvent, policy: ServicePolicy) -> ComplaintState? {
+/// `faults` is for testing only (``WorkflowFaults``); leave it empty.
+public func evolve(
+    _ state: ComplaintState?, _ decided: DecidedEvent, policy: ServicePolicy, faults: WorkflowFaults = []
+) -> ComplaintState? {
     let at = decided.occurredAt
     if case .complaintReceived(let received) = decided.event {
         var created = ComplaintState(received: received, at: at)
@@ -63,7 +66,7 @@ public func evolve(_ state: ComplaintState?, _ decided: DecidedEvent, policy: Se
     case .resultCommunicated:
         next.status = .awaitingCustomer
         next.failedContactAttempts = 0
-        next.pauseClock(.resolution, at: at, policy: policy)
+        if !faults.contains(.pauseIgnored) { next.pauseClock(.resolution, at: at, policy: policy) }
     case .customerAccepted:
         next.status = .resolved
         next.latestAcceptanceAt = at
@@ -89,7 +92,7 @@ public func evolve(_ state: ComplaintState?, _ decided: DecidedEvent, policy: Se
         next.implemented = false
         next.requiredApprover = nil
         next.cancelClock(.followUp, at: at, policy: policy)
-        next.startClock(.resolution, at: at, policy: policy)
+        if faults.contains(.reopenResumesOldClock) { next.resumeOldResolutionClock(at: at) } else { next.startClock(.resolution, at: at, policy: policy) }
     case .severityRaised(let raised):
         next.severity = raised.to
     case .slaWarningRaised(let warning):

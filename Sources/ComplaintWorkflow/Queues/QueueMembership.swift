@@ -17,15 +17,19 @@ public struct QueueMembership: Hashable, Sendable {
 /// The queues the complaint `complaintId` in `state` belongs to, and its sort key.
 ///
 /// `policy` supplies the calendar that business clocks' due times need.
-public func queueMembership(_ state: ComplaintState, complaintId: String, policy: ServicePolicy) -> QueueMembership {
+/// `faults` is for testing only (``WorkflowFaults``); leave it empty.
+public func queueMembership(
+    _ state: ComplaintState, complaintId: String, policy: ServicePolicy, faults: WorkflowFaults = []
+) -> QueueMembership {
     let running = state.clocks.values.filter { $0.phase == .running }
-    let sortKey = QueueSortKey(
+    var sortKey = QueueSortKey(
         severityRank: [Severity.critical, .serious].firstIndex(of: state.severity ?? .general) ?? 2,
         urgencyRank: state.urgency == .urgent ? 0 : 1,
         customerImportance: state.customerImportance,
         earliestDueAt: running.compactMap { $0.dueAt(calendar: policy.calendar) }.min(),
         receivedAt: state.receivedAt,
         id: complaintId)
+    if faults.contains(.queueTiesByReceiptOnly) { sortKey = sortKey.receiptOnly }
     guard state.isOpen else { return QueueMembership(queues: [], sortKey: sortKey) }
     var queues: [QueueName] = [.level(state.escalationLevel)]
     queues.append(state.owner.map(QueueName.owner) ?? .unassigned)

@@ -66,7 +66,7 @@ public enum AutomaticRules {
 extension Decision {
     /// Runs the rules of `trigger` that the policy enables, in order.
     mutating func runRules(_ trigger: RuleTrigger) {
-        for rule in AutomaticRules.rules(for: trigger) where policy.isEnabled(rule.key) {
+        for rule in AutomaticRules.rules(for: trigger) where policy.isEnabled(rule.key) && !context.faults.disables(rule.key) {
             rule.evaluate(&self, trigger)
         }
     }

@@ -1,1 +1,0 @@
-// Scenario fixtures (see Specs/fixture-format.md): placeholder until the runner lands.
