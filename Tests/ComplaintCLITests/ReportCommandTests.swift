@@ -19,13 +19,18 @@ import EventLog
         }
     }
 
-    @Test func theChartsPlotTheEnginesFigures() async throws {
-        let directory = TempDirectory()
-        defer { directory.remove() }
+    /// A demo store and its report: the report's path and text.
+    func demoReport(in directory: TempDirectory) async throws -> (file: String, html: String) {
         try await demoStore(directory)
         let file = directory.path + "/report.html"
         try await ctl("report", "--html", file, "--store", directory.store)
-        let html = try String(contentsOfFile: file, encoding: .utf8)
+        return (file, try String(contentsOfFile: file, encoding: .utf8))
+    }
+
+    @Test func theChartsPlotTheEnginesFigures() async throws {
+        let directory = TempDirectory()
+        defer { directory.remove() }
+        let (file, html) = try await demoReport(in: directory)
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"), "self-contained")
 
         let engine = try await ComplaintEngine.open(directory: directory.store, configuration: .init(access: .readOnly))
@@ -67,10 +72,7 @@ import EventLog
         }
         let directory = TempDirectory()
         defer { directory.remove() }
-        try await demoStore(directory)
-        let file = directory.path + "/report.html"
-        try await ctl("report", "--html", file, "--store", directory.store)
-        let html = try String(contentsOfFile: file, encoding: .utf8)
+        let (file, html) = try await demoReport(in: directory)
         let blankFile = directory.file("blank.html", html.replacingOccurrences(of: "</style>", with: ".plot{display:none}</style>"))
 
         let drawn = try screenshot(browser, page: file, to: directory.path + "/drawn.png")

@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import Foundation
 import ComplaintPolicy
 import ComplaintWorkflow
 import EventLog
 
 /// `complaintctl audit ID`: a complaint's (or any stream's) audit trail.
-public struct AuditCommand: ConsoleCommand {
+public struct AuditCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Print a complaint's audit trail: who did what, when, under which policy and rule, with each record's hash.")
@@ -20,11 +20,7 @@ public struct AuditCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         let entries = try Self.trail(id, of: engine)
         guard !entries.isEmpty else { throw CLIError("notFound", "no stream \(id)") }
         if output.json {

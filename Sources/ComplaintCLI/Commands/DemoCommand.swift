@@ -33,8 +33,6 @@ public struct DemoCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
     /// The first day simulated: Monday 2 March 2026, 00:00 in Asia/Shanghai.
     static let start = Date(timeIntervalSince1970: 1_772_380_800)
 

@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import Foundation
 import ComplaintPolicy
 import ComplaintWorkflow
 import EventLog
 
 /// `complaintctl export [--from POS] --format jsonl`: the log as JSON Lines.
-public struct ExportCommand: ConsoleCommand {
+public struct ExportCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the log from a position as JSON Lines: every record's fields, decoded data and hashes (Specs/log-format.md).")
@@ -27,12 +27,8 @@ public struct ExportCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         guard format == "jsonl" else { throw CLIError("usage", "--format takes jsonl, not '\(format)'") }
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
         var stream = EventOutput.ConsoleStream(console: console)
         let count = try engine.exportAudit(from: from, through: through, to: &stream)
         console.note("exported \(count) records")

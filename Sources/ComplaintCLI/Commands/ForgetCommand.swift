@@ -24,8 +24,6 @@ public struct ForgetCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
     public func execute(on console: Console) async throws {
         let engine = try await StoreAccess(storeOptions, console: console).openForWriting()
         defer { engine.close() }

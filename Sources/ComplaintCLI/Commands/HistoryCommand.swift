@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import ComplaintWorkflow
 import Foundation
 import ComplaintPolicy
 import EventLog
 
 /// `complaintctl history CUSTOMER`: a customer's complaints and standing.
-public struct HistoryCommand: ConsoleCommand {
+public struct HistoryCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "history", abstract: "Print a customer's complaints and whether the customer was forgotten.")
 
@@ -19,11 +19,7 @@ public struct HistoryCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         let history = try engine.customerHistory(customer)
         let zone = engine.policy.calendar.timeZone
         let rows = try history.complaints.map { ($0, try engine.complaint($0.id)) }

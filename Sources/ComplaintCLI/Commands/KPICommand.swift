@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import ComplaintPolicy
 import Foundation
 import ComplaintWorkflow
 import EventLog
 
 /// `complaintctl kpi [--by DIM] [--period P] [--as-of T]`: the KPI board.
-public struct KPICommand: ConsoleCommand {
+public struct KPICommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kpi",
         abstract: "Print the KPIs (Specs/kpi.md), overall or by category, channel or owner, per day, week or month.",
@@ -33,9 +33,7 @@ public struct KPICommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         let dimension = try by.map { text in
             guard let value = KPIDimension(rawValue: text) else {
                 throw CLIError("usage", "--by takes category, channel, owner or department, not '\(text)'")
@@ -49,8 +47,6 @@ public struct KPICommand: ConsoleCommand {
             return value
         }
         let point = try asOf.map(HistoryPointArgument.parse)
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
         let from = try StoreAccess.firstInstant(of: engine)
         let to = try point.map { try HistoryPointArgument.instant(of: $0, in: engine) }
             ?? StoreAccess.headInstant(of: engine).addingTimeInterval(1)

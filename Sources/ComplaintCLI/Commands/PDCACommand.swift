@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import ComplaintPolicy
 import ComplaintWorkflow
 import Foundation
 import EventLog
 
 /// `complaintctl pdca [ID]`: improvement cycles and the suggestions the data supports now.
-public struct PDCACommand: ConsoleCommand {
+public struct PDCACommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pdca",
         abstract: "Print an improvement cycle (PDCA) with its measured check, or list every cycle and the current suggestions.")
@@ -20,11 +20,7 @@ public struct PDCACommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         if let id {
             guard let state = try engine.improvement(id) else { throw CLIError("notFound", "no improvement cycle \(id)") }
             console.line(output.json ? JSONValue.encoding(state).text : Self.text(id, state, zone: engine.policy.calendar.timeZone))

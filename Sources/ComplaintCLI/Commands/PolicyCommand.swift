@@ -1,5 +1,5 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import ComplaintPolicy
 import Foundation
 import ComplaintWorkflow
@@ -14,7 +14,7 @@ public struct PolicyCommand: AsyncParsableCommand {
     public init() {}
 
     /// `policy show`: the policy the store logged last.
-    public struct Show: ConsoleCommand {
+    public struct Show: StoreReadingCommand {
         public static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print the policy the store logged last (--json: its canonical JSON).")
 
@@ -23,11 +23,7 @@ public struct PolicyCommand: AsyncParsableCommand {
 
         public init() {}
 
-        public mutating func run() async throws { try await runOnStandardConsole() }
-
-        public func execute(on console: Console) async throws {
-            let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-            defer { engine.close() }
+        public func read(_ engine: ComplaintEngine, on console: Console) async throws {
             guard let document = try StoreAccess.loggedPolicyDocument(of: engine) else {
                 throw CLIError("notFound", "the store has logged no policy")
             }
@@ -52,8 +48,6 @@ public struct PolicyCommand: AsyncParsableCommand {
         public var file: String
 
         public init() {}
-
-        public mutating func run() async throws { try await runOnStandardConsole() }
 
         public func execute(on console: Console) async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("input", "cannot read \(file)") }

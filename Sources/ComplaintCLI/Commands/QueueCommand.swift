@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import ComplaintWorkflow
 import Foundation
 import ComplaintPolicy
 import EventLog
 
 /// `complaintctl queue [NAME]`: a work queue in queue order, or every queue's size.
-public struct QueueCommand: ConsoleCommand {
+public struct QueueCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "Print a work queue in order (unassigned, owner:<id>, level:<n>, breached, awaitingApproval, awaitingCustomer, followUp), or every queue's size.")
@@ -24,11 +24,7 @@ public struct QueueCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         guard let name else {
             let counts = try engine.queueCounts().sorted { $0.key < $1.key }
             if output.json {

@@ -22,8 +22,6 @@ public struct RebuildCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
     public func execute(on console: Console) async throws {
         if let projection, !Self.projections.contains(projection) {
             throw CLIError("usage", "no projection '\(projection)'; projections: \(Self.projections.joined(separator: ", "))")

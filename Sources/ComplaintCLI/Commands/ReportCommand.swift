@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import Foundation
 import ComplaintPolicy
 import ComplaintWorkflow
 import EventLog
 
 /// `complaintctl report --html FILE`: a self-contained HTML report.
-public struct ReportCommand: ConsoleCommand {
+public struct ReportCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a self-contained HTML report: KPI trends (inline SVG), SLA compliance by clock, queue sizes, top root causes, open improvement cycles.")
@@ -19,11 +19,7 @@ public struct ReportCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         let page = try await HTMLReport.render(engine: engine)
         guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
             throw CLIError("output", "cannot write \(html)")

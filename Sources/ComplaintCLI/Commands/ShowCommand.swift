@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import Foundation
 import ComplaintPolicy
 import ComplaintWorkflow
 import EventLog
 
 /// `complaintctl show ID [--as-of T]`: a complaint's state, now or as it was at a point in the log.
-public struct ShowCommand: ConsoleCommand {
+public struct ShowCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Print a complaint's state (now, or --as-of an instant or log position).")
 
@@ -23,12 +23,8 @@ public struct ShowCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         let point = try asOf.map(HistoryPointArgument.parse)
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
         let state = try point.map { try engine.complaint(id, asOf: $0) } ?? engine.complaint(id)
         guard let state else {
             throw CLIError("notFound", "no complaint \(id)\(asOf.map { " as of \($0)" } ?? "")")

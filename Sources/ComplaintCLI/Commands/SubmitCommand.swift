@@ -25,8 +25,6 @@ public struct SubmitCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
     public func execute(on console: Console) async throws {
         let fromFile = try file.flatMap { $0 == "-" ? nil : try Self.read($0) }
         let engine = try await StoreAccess(storeOptions, console: console).openForWriting(create: true)

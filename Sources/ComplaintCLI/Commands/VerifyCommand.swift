@@ -1,12 +1,12 @@
 public import ArgumentParser
-import ComplaintEngine
+public import ComplaintEngine
 import EventLog
 import Foundation
 import ComplaintPolicy
 import ComplaintWorkflow
 
 /// `complaintctl verify`: recomputes the log's hash chain.
-public struct VerifyCommand: ConsoleCommand {
+public struct VerifyCommand: StoreReadingCommand {
     public static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the log's hash chain and name the first position that fails (exit 1 when it does).")
@@ -16,11 +16,7 @@ public struct VerifyCommand: ConsoleCommand {
 
     public init() {}
 
-    public mutating func run() async throws { try await runOnStandardConsole() }
-
-    public func execute(on console: Console) async throws {
-        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
-        defer { engine.close() }
+    public func read(_ engine: ComplaintEngine, on console: Console) async throws {
         let report = try engine.log.verify()
         if output.json {
             console.line(Self.json(report).text)

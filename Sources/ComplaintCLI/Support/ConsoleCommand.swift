@@ -1,4 +1,5 @@
 public import ArgumentParser
+public import ComplaintEngine
 
 /// A subcommand whose work writes to a ``Console``: the executable runs it on standard output and
 /// error, tests run it in-process on a ``CapturedConsole``.
@@ -9,8 +10,8 @@ public protocol ConsoleCommand: AsyncParsableCommand {
 
 extension ConsoleCommand {
     /// Runs on the process's console; failures become a ``CLIError`` (printed on standard error,
-    /// non-zero exit, no stack trace). Each command's `run()` calls it (a protocol-extension `run()`
-    /// would lose to `ParsableCommand`'s synchronous default, which prints the help).
+    /// non-zero exit, no stack trace). `complaintctl`'s entry point calls it: a `run()` in a protocol
+    /// extension would lose to `ParsableCommand`'s synchronous default, which prints the help.
     public func runOnStandardConsole() async throws {
         do {
             try await execute(on: .standard)
@@ -21,6 +22,24 @@ extension ConsoleCommand {
         } catch {
             throw CLIError.from(error)
         }
+    }
+}
+
+/// A subcommand that reads a store: ``execute(on:)`` opens it read-only (saying which on the
+/// console's diagnostics), hands it to ``read(_:on:)`` and closes it.
+public protocol StoreReadingCommand: ConsoleCommand {
+    /// Which store.
+    var storeOptions: StoreOptions { get }
+    /// Does the work on the open store.
+    func read(_ engine: ComplaintEngine, on console: Console) async throws
+}
+
+extension StoreReadingCommand {
+    /// Opens the store read-only, reads, closes.
+    public func execute(on console: Console) async throws {
+        let engine = try await StoreAccess(storeOptions, console: console).openForReading()
+        defer { engine.close() }
+        try await read(engine, on: console)
     }
 }
 
