@@ -25,7 +25,7 @@ struct HTMLReport {
         var trendCharts = SVGChart(
             id: "trend-received", title: "Complaints received per day", labels: labels,
             values: reports.map { Double(KPIBoard.received($0)) },
-            maximum: max(1, reports.map { Double(KPIBoard.received($0)) }.max() ?? 1), asPercent: false).bars()
+            maximum: SVGChart.countScale(reports.map { Double(KPIBoard.received($0)) }), asPercent: false).bars()
         for trend in trends {
             trendCharts += SVGChart(
                 id: trend.id, title: "\(trend.kpi.rawValue) per day (cohort of the day's complaints)", labels: labels,
@@ -44,7 +44,7 @@ struct HTMLReport {
         let queues = try engine.queueCounts().filter { !$0.key.rawValue.hasPrefix("owner:") }.sorted { $0.key < $1.key }
         sections.append(section("Queue sizes", SVGChart(
             id: "queue-sizes", title: "Open complaints per queue now", labels: queues.map(\.key.rawValue),
-            values: queues.map { Double($0.value) }, maximum: max(1, Double(queues.map(\.value).max() ?? 1)), asPercent: false).bars()))
+            values: queues.map { Double($0.value) }, maximum: SVGChart.countScale(queues.map { Double($0.value) }), asPercent: false).bars()))
 
         let causes = try await rootCauses(engine)
         var causeTable = "<table><tr><th>root cause</th><th>category</th><th>complaints</th></tr>"
@@ -55,7 +55,7 @@ struct HTMLReport {
         let top = Array(causes.prefix(8))
         sections.append(section("Top root causes", SVGChart(
             id: "root-causes", title: "Complaints per root cause and category", labels: top.map { "\($0.causeClass.rawValue)/\($0.category.rawValue)" },
-            values: top.map { Double($0.count) }, maximum: Double(top.first?.count ?? 1), asPercent: false).bars() + causeTable))
+            values: top.map { Double($0.count) }, maximum: SVGChart.countScale(top.map { Double($0.count) }), asPercent: false).bars() + causeTable))
 
         var cycles = "<table><tr><th>cycle</th><th>status</th><th>trigger</th><th>owner</th><th>objective</th><th>baseline</th><th>result</th><th>target</th><th>verdict</th></tr>"
         var open = 0

@@ -11,6 +11,11 @@ struct SVGChart {
     var maximum: Double
     var asPercent: Bool
 
+    /// The top of a chart of counts: the largest count rounded up to a multiple of 4 (whole ticks).
+    static func countScale(_ values: [Double]) -> Double {
+        max(4, ((values.max() ?? 0) / 4).rounded(.up) * 4)
+    }
+
     static let width = 640.0
     static let height = 220.0
     static let margin = (left: 48.0, right: 12.0, top: 24.0, bottom: 36.0)
