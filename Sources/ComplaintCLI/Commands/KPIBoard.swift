@@ -94,8 +94,11 @@ struct KPIBoard {
             return board
         }
         var board = KPIBoard(title: period.rawValue)
+        // Periods without a complaint or an interaction count have no row (as with a dimension).
         for window in periods(period, from: from, to: to, calendar: engine.policy.calendar) {
-            board.rows.append(Row(label: "all", period: window, report: try engine.kpis(in: window)))
+            let report = try engine.kpis(in: window)
+            guard received(report) > 0 || report[.complaintRate].denominator > 0 else { continue }
+            board.rows.append(Row(label: "all", period: window, report: report))
         }
         return board
     }

@@ -52,14 +52,16 @@ public struct PDCACommand: StoreReadingCommand {
 
     static func suggestionText(_ suggestions: [SuggestedImprovement]) -> String {
         guard !suggestions.isEmpty else { return "no suggestions" }
+        let shown = 10
         var table = Table(["suggestion", "rule", "evidence", "why"])
-        for suggested in suggestions {
+        for suggested in suggestions.prefix(shown) {
             table.add([
                 suggested.suggestion.suggestionId, suggested.suggestion.rule.rawValue,
                 String(suggested.suggestion.evidence.count), suggested.decided.reason ?? "",
             ])
         }
-        return "suggestions (\(suggestions.count)):\n" + table.text
+        let more = suggestions.count > shown ? "\n… \(suggestions.count - shown) more (--json lists every one)" : ""
+        return "suggestions (\(suggestions.count)):\n" + table.text + more
     }
 
     /// A cycle: its facts, objectives with baseline and result figures, and actions.
