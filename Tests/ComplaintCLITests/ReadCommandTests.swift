@@ -60,6 +60,15 @@ import EventLog
             let json = try await ctl("audit", "C-0002", "--store", directory.store, "--json").output
             #expect(json.split(separator: "\n").count == trail.count)
             #expect(json.contains("\"hash\":\"\(trail[0].hash.hex)\""))
+            let system = try engine.auditTrail(actor: "system", limit: 10_000)
+            let byActor = try await ctl("audit", "--actor", "system", "--store", directory.store).output
+            #expect(byActor.split(separator: "\n").count == system.count + 1)
+            let start = trail[0].recordedAt
+            let window = try engine.auditTrail(from: start, to: start.addingTimeInterval(3_600), limit: 10_000)
+            let byTime = try await ctl("audit", "--from", Instant.text(start), "--to", Instant.text(start.addingTimeInterval(3_600)),
+                                       "--store", directory.store, "--json").output
+            #expect(byTime.split(separator: "\n").count == window.count)
+            #expect(await ctlError("audit", "C-0002", "--actor", "system", "--store", directory.store)?.code == "usage")
         }
     }
 
