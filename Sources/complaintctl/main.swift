@@ -2,9 +2,14 @@ import ArgumentParser
 import ComplaintCLI
 
 // Parses the arguments and runs the chosen subcommand; errors go to stderr with a non-zero exit.
+// Subcommands whose work writes to a Console run through `runOnStandardConsole()`: calling `run()`
+// on an `any AsyncParsableCommand` from here reaches `ParsableCommand`'s synchronous default,
+// which only prints the help.
 do {
     var command = try ComplaintCTL.parseAsRoot()
-    if var asyncCommand = command as? any AsyncParsableCommand {
+    if let consoleCommand = command as? any ConsoleCommand {
+        try await consoleCommand.runOnStandardConsole()
+    } else if var asyncCommand = command as? any AsyncParsableCommand {
         try await runAsync(&asyncCommand)
     } else {
         try command.run()

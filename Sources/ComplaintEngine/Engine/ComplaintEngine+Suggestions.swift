@@ -65,7 +65,7 @@ extension ComplaintEngine {
         if checkMonths, policy.setting(.kpiBelowTarget).enabled, !policy.kpiTargets.isEmpty {
             facts.monthlyKPIs = try monthlyFigures(before: month, policy: policy)
         }
-        let found = suggestImprovements(policy: policy, facts: facts, existing: try recordedSuggestions(), now: now)
+        let found = suggestImprovements(policy: policy, facts: facts, existing: try improvementSuggestions().map(\.suggestion), now: now)
         var recorded: [LoggedEvent] = []
         for suggestion in found {
             recorded += try await record(suggestion)
@@ -73,12 +73,17 @@ extension ComplaintEngine {
         return recorded
     }
 
-    /// The suggestions already on the `improvement-suggestions` stream.
-    private func recordedSuggestions() throws(EngineError) -> [ImprovementSuggested] {
+    /// Every suggestion recorded so far on the `improvement-suggestions` stream, in the order
+    /// recorded, each with the rule's reason and the time it was recorded. Works on a read-only
+    /// engine (which records none itself).
+    ///
+    /// - Throws: ``EngineError/storage(_:)`` when the store cannot be read.
+    public func improvementSuggestions() throws(EngineError) -> [SuggestedImprovement] {
         try reading {
             try log.readStream(SuggestedImprovement.streamId).compactMap { record in
-                guard case .improvementSuggested(let suggestion) = try translator.logged(record).decided.event else { return nil }
-                return suggestion
+                let decided = try translator.logged(record).decided
+                guard case .improvementSuggested(let suggestion) = decided.event else { return nil }
+                return SuggestedImprovement(suggestion, reason: decided.reason ?? "", now: decided.occurredAt)
             }
         }
     }

@@ -1,0 +1,74 @@
+@testable import ComplaintCLI
+import Foundation
+import Testing
+import ComplaintEngine
+import ComplaintLMDB
+import ComplaintPolicy
+import ComplaintWorkflow
+import EventLog
+
+/// A `complaintctl submit` child process holds the store (it opens it, then waits for commands on
+/// its standard input): writing commands here fail with `storeBusy`, reading commands still work.
+@Suite struct StoreBusyTests {
+    @Test func writersAreRefusedAndReadersServedWhileAnotherProcessHoldsTheStore() async throws {
+        let directory = TempDirectory()
+        defer { directory.remove() }
+        try await ctl("submit", directory.file("r.json", WriteCommandTests.receive), "--store", directory.store)
+
+        let child = Process()
+        child.executableURL = builtExecutable("complaintctl")
+        child.arguments = ["submit", "--store", directory.store]
+        let input = Pipe()
+        let diagnostics = Pipe()
+        child.standardInput = input
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = diagnostics
+        try child.run()
+        defer {
+            if child.isRunning { kill(child.processIdentifier, SIGKILL) }
+            child.waitUntilExit()
+        }
+        // The child says which store it opened (read-write) before it reads its input.
+        var seen = ""
+        while !seen.contains("read-write") {
+            let chunk = diagnostics.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(seen.contains("store: \(directory.store)"), "child said: \(seen)")
+
+        let refused = await ctlError("forget", "cust-9", "--store", directory.store)
+        #expect(refused?.code == "storeBusy")
+        #expect(refused?.message.contains("held by another process") == true)
+        let show = try await ctl("show", "C-1", "--store", directory.store, "--json")
+        #expect(show.output.contains("\"status\":\"received\""))
+        #expect(show.diagnostics.contains("read-only"))
+
+        // The child records what it is fed, then exits and lets the store go.
+        input.fileHandleForWriting.write(Data(#"{"command": "AcknowledgeComplaint", "stream": "C-1", "actor": "agent-1/agent", "data": {"channel": "sms"}}"#.utf8))
+        try input.fileHandleForWriting.close()
+        child.waitUntilExit()
+        #expect(child.terminationStatus == 0)
+        let after = try await ctl("show", "C-1", "--store", directory.store, "--json")
+        #expect(after.output.contains("\"acknowledged\":true"))
+    }
+
+    @Test func errorsReachStandardErrorWithANonZeroExitAndNoStackTrace() throws {
+        let directory = TempDirectory()
+        defer { directory.remove() }
+        let child = Process()
+        child.executableURL = builtExecutable("complaintctl")
+        child.arguments = ["show", "C-1", "--store", directory.store]
+        let output = Pipe()
+        let diagnostics = Pipe()
+        child.standardOutput = output
+        child.standardError = diagnostics
+        try child.run()
+        let errorText = String(decoding: diagnostics.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        #expect(child.terminationStatus != 0)
+        #expect(errorText.contains("noStore: no store at \(directory.store)"))
+        #expect(!errorText.contains("Fatal") && !errorText.contains("Stack"))
+        #expect(output.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+}
