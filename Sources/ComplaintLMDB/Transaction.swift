@@ -75,8 +75,12 @@ public struct WriteTransaction: ~Copyable, ReadableTransaction {
 
     /// Stores `value` under `key`, replacing any earlier value.
     ///
-    /// - Parameter append: the key is known to sort after every existing key (`MDB_APPEND`): faster,
-    ///   and LMDB refuses (`MDB_KEYEXIST`) a key that does not.
+    /// - Parameters:
+    ///   - database: the database to write.
+    ///   - key: the key's bytes.
+    ///   - bytes: the value's bytes.
+    ///   - append: the key is known to sort after every existing key (`MDB_APPEND`): faster,
+    ///     and LMDB refuses (`MDB_KEYEXIST`) a key that does not.
     public func put(
         in database: Database, key: UnsafeRawBufferPointer, value bytes: UnsafeRawBufferPointer, append: Bool = false
     ) throws {

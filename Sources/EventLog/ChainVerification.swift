@@ -1,6 +1,6 @@
 import ComplaintLMDB
 
-/// The outcome of ``EventLog/verify(from:through:)``.
+/// The outcome of ``EventLog/verify(from:through:progress:)``.
 public struct VerificationReport: Sendable, Hashable, CustomStringConvertible {
     /// Where and why the chain first failed a check.
     public struct Break: Sendable, Hashable, CustomStringConvertible {

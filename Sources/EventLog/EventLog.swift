@@ -4,7 +4,7 @@ public import Foundation
 /// A domain-free, append-only event log in an LMDB environment.
 ///
 /// Every event gets a gapless global position (from 1) and a version in its stream (from 1), and
-/// is chained to the one before it by a SHA-256 hash, so ``verify(from:through:)`` detects any
+/// is chained to the one before it by a SHA-256 hash, so ``verify(from:through:progress:)`` detects any
 /// change to a stored record. Appends are atomic across streams, checked against an expected
 /// version, and idempotent by command id. A single writer thread group-commits concurrent appends:
 /// one transaction and one flush for everything queued, each caller answered on its own.
@@ -111,7 +111,7 @@ public final class EventLog: Sendable {
     /// The request is validated first (``LogLimits``); then, on the writer, its command id is looked
     /// up (a known id returns the original result, ``AppendResult/isDuplicate``, and writes nothing)
     /// and each stream's expected version and kind are checked. Returns once the commit is durable
-    /// under the log's ``Durability``.
+    /// under the log's `Durability`.
     ///
     /// - Throws: ``EventLogError`` (`validationFailed`, `versionConflict`, `wrongStreamKind`,
     ///   `readOnly`, `closed`, `storageFull`, …); nothing is recorded when it throws.

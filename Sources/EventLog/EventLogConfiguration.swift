@@ -3,7 +3,7 @@ public import ComplaintLMDB
 extension EventLog {
     /// How to open an ``EventLog``.
     public struct Configuration: Sendable {
-        /// Whether commits are flushed before callers are answered (default ``Durability/durable``).
+        /// Whether commits are flushed before callers are answered (default `Durability/durable`).
         public var durability: Durability
         /// Read-write (one writer process per store) or read-only.
         public var access: EnvironmentConfiguration.Access
@@ -11,7 +11,7 @@ extension EventLog {
         public var mapSize: Int
         /// The map's ceiling; appends beyond it fail with ``EventLogError/Code/storageFull``.
         public var maximumMapSize: Int
-        /// Under ``Durability/relaxed``, how long committed data may wait for a flush.
+        /// Under `Durability/relaxed`, how long committed data may wait for a flush.
         public var relaxedSyncInterval: Duration
         /// Most append requests committed together in one transaction.
         public var maxBatchRequests: Int
@@ -70,7 +70,7 @@ extension EventLog {
         public var requests = 0
         /// Events recorded.
         public var events = 0
-        /// Flushes issued under ``Durability/relaxed``.
+        /// Flushes issued under `Durability/relaxed`.
         public var relaxedSyncs = 0
         /// The most requests committed in one transaction.
         public var largestBatch = 0

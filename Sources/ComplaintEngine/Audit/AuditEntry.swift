@@ -6,7 +6,7 @@ public import Foundation
 ///
 /// Entries are read from the log's records and their metadata only; they never decode a payload, so
 /// they carry no personal data and read the same before and after a customer is forgotten. Use
-/// ``ComplaintEngine/exportAudit(complaint:to:)`` for the event data itself.
+/// ``ComplaintEngine/exportAudit(complaint:to:)-(_,FileHandle)`` for the event data itself.
 public struct AuditEntry: Sendable, Hashable {
     /// The record's global log position.
     public var position: UInt64
@@ -36,15 +36,15 @@ public struct AuditEntry: Sendable, Hashable {
     /// The log position of the `PolicyActivated` event of the policy in force (for a
     /// `PolicyActivated` event, its own position).
     public var policyPosition: UInt64?
-    /// The version label of the policy in force (``ComplaintPolicy/ServicePolicy/version``).
+    /// The version label of the policy in force (`ServicePolicy/version`).
     public var policyVersion: String?
     /// The rule that recorded an automatic event (`acknowledgementBreach`, `legalOrSafety`, …).
     public var rule: String?
     /// Why the rule fired.
     public var reason: String?
-    /// The record's hash in the chain (``ChainHash/hex`` gives its 64 hex digits).
+    /// The record's hash in the chain (`ChainHash/hex` gives its 64 hex digits).
     public var hash: ChainHash
-    /// The hash of the record before it (``ChainHash/genesis`` at position 1).
+    /// The hash of the record before it (`ChainHash/genesis` at position 1).
     public var previousHash: ChainHash
 
     /// Whether a timer or an automatic rule recorded the event.

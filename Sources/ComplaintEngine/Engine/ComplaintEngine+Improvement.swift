@@ -71,7 +71,7 @@ extension ComplaintEngine {
 
     /// The figures of every objective of `state` for `evaluate` at `now`: each objective's KPI, with
     /// its filter as the slice, over its baseline window and over the cycle's result window
-    /// (``ImprovementState/resultWindow(for:now:)``), from the engine's KPI queries (cohort rule).
+    /// (`ImprovementState/resultWindow(for:now:)`), from the engine's KPI queries (cohort rule).
     public func improvementMeasurements(
         of state: ImprovementState, for evaluate: EvaluateEffect, now: Date
     ) throws(EngineError) -> ImprovementMeasurements {

@@ -11,7 +11,7 @@ public struct EngineConfiguration: Sendable {
     public var policy: ServicePolicy
     /// Where time comes from: ``ManualClock`` in tests and fixtures, the system clock in production.
     public var clock: any TimeSource
-    /// Durability of commits (default ``Durability/durable``).
+    /// Durability of commits (default `Durability/durable`).
     public var durability: Durability
     /// The key that wraps customer keys; `nil` keeps one in `master.key` inside the store directory.
     public var masterKey: MasterKey?

@@ -3,7 +3,7 @@ public import EventLog
 
 /// Why the engine refused or failed a command. Nothing is recorded when it is thrown.
 public enum EngineError: Error, Sendable, CustomStringConvertible {
-    /// The workflow refused the command (its ``WorkflowError/code`` is one of DOMAIN.md §9).
+    /// The workflow refused the command (its `WorkflowError/code` is one of DOMAIN.md §9).
     case refused(WorkflowError)
     /// Storage failed or is busy (`storeBusy`, `storageFull`, `storageCorrupted`, …).
     case storage(EventLogError)

@@ -27,8 +27,8 @@ extension ObjectiveFilter {
 /// One KPI's figure: its numerator, its denominator and, unless the denominator is 0, its value.
 ///
 /// For the rates the numerator and denominator are counts (`Specs/kpi.md`). For
-/// ``KPI/meanAcknowledgementMinutes`` the numerator is the sum of the minutes and the denominator
-/// the number of acknowledged complaints; for ``KPI/meanResolutionWorkingHours`` the sum of the
+/// `KPI/meanAcknowledgementMinutes` the numerator is the sum of the minutes and the denominator
+/// the number of acknowledged complaints; for `KPI/meanResolutionWorkingHours` the sum of the
 /// hours and the number of stopped resolution instances.
 public struct KPIFigure: Hashable, Sendable {
     /// Which KPI.
@@ -72,7 +72,7 @@ public struct KPIReport: Hashable, Sendable {
     public func value(_ kpi: KPI) -> Double? { self[kpi].value }
 }
 
-/// What ``ComplaintEngine/kpis(by:period:from:to:)`` groups complaints by.
+/// What ``ComplaintEngine/kpis(by:period:from:to:asOf:)`` groups complaints by.
 public enum KPIDimension: String, Hashable, Sendable, CaseIterable {
     /// The latest category.
     case category

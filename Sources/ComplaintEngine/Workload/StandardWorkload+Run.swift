@@ -86,7 +86,12 @@ extension StandardWorkload {
     ///
     /// The engine should be opened with ``policy`` and `clock` starting at or before ``start``.
     ///
-    /// - Parameter progress: called after each instant in which a complaint finished.
+    /// - Parameters:
+    ///   - engine: the engine to drive.
+    ///   - clock: the engine's manual clock.
+    ///   - complaints: how many complaints to run (complaint `i` for `i` in `0 ..< complaints`).
+    ///   - mode: how commands are grouped into commits (WORKLOAD.md's `--commit` modes).
+    ///   - progress: called after each instant in which a complaint finished.
     /// - Throws: ``Refusal`` for the first command the engine does not accept (nothing after it is
     ///   submitted), or when `clock` is already past the first command's time.
     @discardableResult

@@ -28,7 +28,7 @@ public struct StandardWorkload: Sendable, Hashable {
     /// When complaint 0 is received.
     public var start: Date
 
-    /// The policy the workload is written for: ``ServicePolicy/standard`` with the repeat rule off
+    /// The policy the workload is written for: `ServicePolicy/standard` with the repeat rule off
     /// (customers complain every 5,000 complaints, which the repeat rule would escalate).
     public static var policy: ServicePolicy {
         var policy = ServicePolicy.standard

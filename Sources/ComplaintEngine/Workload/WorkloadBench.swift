@@ -11,7 +11,7 @@ import Glibc
 /// submission modes, rebuilds every projection from the log (`replay`), and measures raw LMDB
 /// baselines in the same process and run, printing the workload's machine-readable lines.
 ///
-/// `complaintctl bench` and the `Benchmarks` package's `engine-bench` both call ``run(_:output:)``.
+/// `complaintctl bench` and the `Benchmarks` package's `engine-bench` both call ``run(output:)``.
 public struct WorkloadBench: Sendable {
     /// How the commands are submitted.
     public enum Mode: Sendable, Hashable, CustomStringConvertible {

@@ -3,7 +3,7 @@ public import ComplaintWorkflow
 public import Foundation
 
 /// Runs scenario fixtures against the real engine: a fresh LMDB store in a temporary directory,
-/// real projections, and a ``ManualClock`` that starts at the scenario's `start` and moves only by
+/// real projections, and a `ManualClock` that starts at the scenario's `start` and moves only by
 /// its steps.
 ///
 /// ```swift

@@ -13,7 +13,7 @@ extension ServicePolicy {
     /// Three shapes are accepted:
     /// - a string: a preset name (`standard`);
     /// - `{preset?: name, overrides?: {...}}`: the preset (default `standard`) with the overrides
-    ///   applied (``applying(overrides:)``);
+    ///   applied (``applying(overrides:)-(PolicyValue)``);
     /// - a full policy, as written by ``document`` and ``canonicalBytes()``: every top-level key
     ///   must be present.
     ///

@@ -3,7 +3,7 @@
 ///
 /// A policy is a plain value: equal policies have equal ``canonicalBytes()``, which the engine
 /// hashes and logs. Build one from a preset (``standard``, ``category2025``), from a document
-/// (``load(yaml:)``, ``load(json:)``, ``load(document:)``), or by ``applying(overrides:)``.
+/// (``load(yaml:)``, ``load(json:)``, ``load(document:)``), or by ``applying(overrides:)-(PolicyValue)``.
 public struct ServicePolicy: Hashable, Sendable {
     /// The policy's name (the preset it came from, unless a document says otherwise).
     public var name: String

@@ -1,7 +1,7 @@
 public import ComplaintPolicy
 public import Foundation
 
-/// The timers a complaint is waiting for, in due order (``ClockTimer``'s order: due time, clock,
+/// The timers a complaint is waiting for, in due order (`ClockTimer`'s order: due time, clock,
 /// warning before breach): for each running clock instance its warning (unless warned or
 /// breached) and its breach (unless breached). Paused, stopped and cancelled instances and closed
 /// complaints have none.

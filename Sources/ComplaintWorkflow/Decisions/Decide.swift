@@ -9,7 +9,7 @@ import ComplaintPolicy
 /// ImplementResolution and CommunicateResult in `awaitingApproval`) → the row's other
 /// preconditions. Every check that depends on the stream's state beyond its status runs last.
 ///
-/// The engine fires the stream's due timers (``tick(_:until:streamId:policy:)``) before calling this.
+/// The engine fires the stream's due timers (``tick(_:until:streamId:policy:faults:)``) before calling this.
 ///
 /// - Parameters:
 ///   - state: the complaint's state, `nil` when the stream is new or not a complaint.

@@ -1,7 +1,7 @@
 public import ComplaintPolicy
 public import Foundation
 
-/// The state of one complaint, folded from its events by ``evolve(_:_:policy:)``.
+/// The state of one complaint, folded from its events by ``evolve(_:_:policy:faults:)``.
 ///
 /// The first block of properties carries the state field names of DOMAIN.md §3 that fixtures and
 /// `show` use; the rest is what decisions need.
