@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComplaintCLITests",
-            dependencies: ["ComplaintCLI", "ComplaintEngine", "ComplaintWorkflow", "ComplaintPolicy", "complaintctl"],
+            dependencies: ["ComplaintCLI", "ComplaintEngine", "ComplaintWorkflow", "ComplaintPolicy", "complaintctl", "TestChildProcess"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -172,7 +172,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ComplaintWorkflowTests",
-            dependencies: ["ComplaintWorkflow", "ComplaintPolicy", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "ComplaintWorkflow", "ComplaintPolicy", "TestChildProcess",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictness
         ),
     ]

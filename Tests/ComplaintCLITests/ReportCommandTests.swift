@@ -1,6 +1,7 @@
 @testable import ComplaintCLI
 import ComplaintEngine
 import Foundation
+import TestChildProcess
 import Testing
 import ComplaintLMDB
 import ComplaintPolicy
@@ -92,8 +93,8 @@ import EventLog
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try launching { try process.run() }
+        _ = process.waitForExit()
         return try Data(contentsOf: URL(fileURLWithPath: png))
     }
 

@@ -1,5 +1,6 @@
 @testable import ComplaintCLI
 import Foundation
+import TestChildProcess
 import Testing
 import ComplaintEngine
 import ComplaintLMDB
@@ -18,15 +19,19 @@ import EventLog
         let child = Process()
         child.executableURL = builtExecutable("complaintctl")
         child.arguments = ["submit", "--store", directory.store]
-        let input = Pipe()
-        let diagnostics = Pipe()
-        child.standardInput = input
         child.standardOutput = FileHandle.nullDevice
-        child.standardError = diagnostics
-        try child.run()
+        let (input, diagnostics) = try launching {
+            let input = Pipe()
+            let diagnostics = Pipe()
+            child.standardInput = input
+            child.standardError = diagnostics
+            try child.run()
+            return (input, diagnostics)
+        }
+        var ended = false
         defer {
-            if child.isRunning { kill(child.processIdentifier, SIGKILL) }
-            child.waitUntilExit()
+            if !ended { kill(child.processIdentifier, SIGKILL) }
+            _ = child.waitForExit()
         }
         // The child says which store it opened (read-write) before it reads its input.
         var seen = ""
@@ -47,8 +52,8 @@ import EventLog
         // The child records what it is fed, then exits and lets the store go.
         input.fileHandleForWriting.write(Data(#"{"command": "AcknowledgeComplaint", "stream": "C-1", "actor": "agent-1/agent", "data": {"channel": "sms"}}"#.utf8))
         try input.fileHandleForWriting.close()
-        child.waitUntilExit()
-        #expect(child.terminationStatus == 0)
+        #expect(child.waitForExit() == .exited(0))
+        ended = true
         let after = try await ctl("show", "C-1", "--store", directory.store, "--json")
         #expect(after.output.contains("\"acknowledged\":true"))
     }
@@ -59,14 +64,16 @@ import EventLog
         let child = Process()
         child.executableURL = builtExecutable("complaintctl")
         child.arguments = ["show", "C-1", "--store", directory.store]
-        let output = Pipe()
-        let diagnostics = Pipe()
-        child.standardOutput = output
-        child.standardError = diagnostics
-        try child.run()
+        let (output, diagnostics) = try launching {
+            let output = Pipe()
+            let diagnostics = Pipe()
+            child.standardOutput = output
+            child.standardError = diagnostics
+            try child.run()
+            return (output, diagnostics)
+        }
         let errorText = String(decoding: diagnostics.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        child.waitUntilExit()
-        #expect(child.terminationStatus != 0)
+        #expect(child.waitForExit() != .exited(0))
         #expect(errorText.contains("noStore: no store at \(directory.store)"))
         #expect(!errorText.contains("Fatal") && !errorText.contains("Stack"))
         #expect(output.fileHandleForReading.readDataToEndOfFile().isEmpty)

@@ -107,8 +107,7 @@ import TestChildProcess
             }
             var last = ""
             while let line = await lines.next() { last = line }
-            child.process.waitUntilExit()
-            #expect(child.process.terminationStatus == 0, "\(last)")
+            #expect(child.waitForExit() == .exited(0), "\(last)")
             let finalHead = last.split(separator: " ").dropFirst().first.flatMap { UInt64($0) }
             #expect(last.hasPrefix("done ") && (finalHead ?? 0) >= target, "\(last)")
             #expect(log.environment.mapGrowthCount >= 3)

@@ -1,6 +1,7 @@
 import ComplaintLMDB
 import EventLog
 import Foundation
+import TestChildProcess
 import Testing
 
 /// Runs `Specs/reference/verify_log.py` — a reader written from `Specs/log-format.md` alone, in
@@ -18,22 +19,27 @@ import Testing
         probe.arguments = ["python3", "-c", "import lmdb"]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        guard (try? launching({ try probe.run() })) != nil else { return false }
+        return probe.waitForExit() == .exited(0)
     }()
 
     static func runReader(_ arguments: [String]) throws -> (status: Int32, lines: [String]) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let output = try launching {
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            return output
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+        let status: Int32 = switch process.waitForExit() {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
+        return (status, String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
 
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

@@ -1,20 +1,27 @@
 public import Foundation
+import Synchronization
 
 /// A test's child process (an executable of this package, built beside the test binary) whose
 /// standard output is read line by line. Shared by the crash and multi-process tests.
 public final class ChildProcess: @unchecked Sendable {
     /// The running process.
     public let process = Process()
-    private let output = Pipe()
+    private let output: Pipe
+    private let ending = Mutex<ProcessEnding?>(nil)
 
     /// Starts `executable` (a product of this package) with `arguments`.
     public init(executable: String, _ arguments: [String]) throws {
         let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.executableURL = own.deletingLastPathComponent().appendingPathComponent(executable)
         process.arguments = arguments
-        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = self.process
+        output = try launching {
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            return output
+        }
     }
 
     /// Lines the child prints, as they arrive (read on a thread of their own).
@@ -41,8 +48,16 @@ public final class ChildProcess: @unchecked Sendable {
     /// Waits for exit and returns everything printed (for children that end by themselves).
     public func finish() -> [String] {
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        _ = waitForExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// Waits until the child has ended (see ``Foundation/Process/waitForExit()``) and says how.
+    public func waitForExit() -> ProcessEnding {
+        if let known = ending.withLock({ $0 }) { return known }
+        let observed = process.waitForExit()
+        ending.withLock { $0 = observed }
+        return observed
     }
 
     /// Kills the child with SIGKILL and waits for it; returns a description of how it ended, for
@@ -50,12 +65,9 @@ public final class ChildProcess: @unchecked Sendable {
     @discardableResult
     public func killNow() -> String {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        return "\(process.terminationReason == .uncaughtSignal ? "signal" : "exit") \(process.terminationStatus)"
+        return waitForExit().description
     }
 
-    /// Whether the child ended by SIGKILL (as reported by `Process`, or by its status).
-    public var wasKilled: Bool {
-        process.terminationReason == .uncaughtSignal || process.terminationStatus == SIGKILL
-    }
+    /// Whether the child ended by SIGKILL (call after it ended).
+    public var wasKilled: Bool { waitForExit() == .signaled(SIGKILL) }
 }

@@ -1,5 +1,6 @@
 import BinaryCoding
 import Foundation
+import TestChildProcess
 import Testing
 @testable import ComplaintWorkflow
 
@@ -14,9 +15,8 @@ struct GoldenReferenceReaderTests {
         probe.arguments = ["python3", "-c", "pass"]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        guard (try? launching({ try probe.run() })) != nil else { return false }
+        return probe.waitForExit() == .exited(0)
     }()
 
     /// A tree as the reader prints it: timestamps as `{"$ts": micros}`, bytes as `{"$bytes": hex}`.
@@ -46,15 +46,17 @@ struct GoldenReferenceReaderTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", GoldenFiles.directory.appendingPathComponent("read_golden.py").path, "--json", GoldenFiles.directory.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
+        let (output, errors) = try launching {
+            let output = Pipe()
+            let errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            return (output, errors)
+        }
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: stderr, as: UTF8.self))")
+        #expect(process.waitForExit() == .exited(0), "\(String(decoding: stderr, as: UTF8.self))")
 
         var read: [String: String] = [:]
         for line in String(decoding: stdout, as: UTF8.self).split(separator: "\n") {
