@@ -65,7 +65,7 @@ let package = Package(
         // Value sets, service policies, the business calendar and SLA clock arithmetic (no I/O).
         .target(
             name: "ComplaintPolicy",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictness
         ),
         // The pure complaint workflow: commands, events, decide/evolve, rules, PDCA (no I/O).

@@ -90,6 +90,52 @@ import Testing
         #expect(first.decided.actor == agent && first.commandId == "c1")
     }
 
+    /// A host reading "up to the head" must get there even when the head is a `PolicyActivated`
+    /// record, which the feed does not deliver. The reads run in the test's own task, so the time
+    /// limit's cancellation would end a feed that waited for ever (and the expectations would fail).
+    @Test(.timeLimit(.minutes(1)))
+    func aFeedReadThroughAPolicyRecordHeadEndsThere() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let first = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: ManualClock(monday9)))
+        // A fresh store's head is its first policy activation: there is nothing to read, and the feed ends.
+        var none: [UInt64] = []
+        for try await event in first.events(from: 1, through: try first.log.headPosition()) { none.append(event.position) }
+        #expect(none.isEmpty)
+        try await first.handle(envelope("c1", receive))
+        first.close()
+
+        let engine = try await ComplaintEngine.open(
+            directory: store.path, configuration: .init(policy: .category2025, clock: ManualClock(monday9)))
+        defer { engine.close() }
+        let head = try engine.log.headPosition()
+        #expect(try engine.log.event(at: head)?.type == "PolicyActivated")
+        var seen: [UInt64] = []
+        for try await event in engine.events(from: 1, through: head) { seen.append(event.position) }
+        #expect(seen == [2])
+        var fromTheHead: [UInt64] = []
+        for try await event in engine.events(from: head, through: head) { fromTheHead.append(event.position) }
+        #expect(fromTheHead.isEmpty)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFeedReadThroughAPositionNotYetRecordedWaitsForItAndEnds() async throws {
+        let store = Store()
+        defer { store.remove() }
+        let engine = try await ComplaintEngine.open(directory: store.path, configuration: .init(clock: ManualClock(monday9)))
+        defer { engine.close() }
+        let next = try engine.log.headPosition() + 1
+        func types(through last: UInt64) async throws -> [String] {
+            var types: [String] = []
+            for try await event in engine.events(from: 1, through: last) { types.append(event.decided.event.typeName) }
+            return types
+        }
+        async let read = types(through: next)
+        try await engine.handle(envelope("c1", receive))
+        try await engine.handle(envelope("c2", .acknowledgeComplaint(AcknowledgeComplaint(channel: .phone))))
+        #expect(try await read == ["ComplaintReceived"])
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func complaintChangesFollowComplaintStreamsOnlyIncludingTimerEvents() async throws {
         let store = Store()

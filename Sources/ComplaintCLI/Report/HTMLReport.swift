@@ -105,7 +105,7 @@ struct HTMLReport {
     static func rootCauses(_ engine: ComplaintEngine) async throws -> [CauseCount] {
         var causes: [String: Set<CauseClass>] = [:]
         var categories: [String: Category] = [:]
-        try await WorkflowEventScan.forEach(in: engine) { logged in
+        for try await logged in engine.events(from: 1, through: try engine.log.headPosition()) {
             switch logged.decided.event {
             case .rootCauseRecorded(let cause): causes[logged.stream, default: []].insert(cause.causeClass)
             case .complaintClassified(let classified): categories[logged.stream] = classified.category

@@ -88,19 +88,21 @@ extension ComplaintEngine {
                 } else {
                     snapshot = try await fireTimers(stream: stream, until: now) ?? streamSnapshot(stream)
                 }
+                let kind = snapshot.kind ?? TransitionTable.row(for: envelope.command.name).stream.kind
+                let customer = snapshot.state?.customerId
                 let decided: [DecidedEvent]
+                let proposed: [ProposedEvent]
                 do {
                     let context = try decisionContext(for: envelope, snapshot: snapshot, now: now, pending: pending)
                     decided = try decide(snapshot.state, envelope, context)
+                    // Sealing refuses personal data of a forgotten customer (`customerForgotten`).
+                    proposed = try decided.map {
+                        try translator.proposed(
+                            $0, customerId: customer, policyPosition: policyPosition, correlationId: envelope.correlationId,
+                            causationId: envelope.causationId)
+                    }
                 } catch let error as WorkflowError {
                     throw Self.batchRefusal(index, envelope, error)
-                }
-                let kind = snapshot.kind ?? TransitionTable.row(for: envelope.command.name).stream.kind
-                let customer = snapshot.state?.customerId
-                let proposed = try decided.map {
-                    try translator.proposed(
-                        $0, customerId: customer, policyPosition: policyPosition, correlationId: envelope.correlationId,
-                        causationId: envelope.causationId)
                 }
                 requests.append(AppendRequest(
                     commandID: envelope.commandId, fingerprint: fingerprints[index], stream: stream, kind: kind.rawValue,

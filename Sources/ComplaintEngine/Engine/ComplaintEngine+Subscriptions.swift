@@ -5,8 +5,9 @@ import ComplaintWorkflow
 ///
 /// Both are built on ``EventLog/subscribe(from:)``: they first read what is already recorded from
 /// the given position, then wait for each new commit (woken by the writer, no polling). They never
-/// skip or repeat an event, end when the task iterating them is cancelled or the engine closes,
-/// and can be resumed from the last position seen plus one.
+/// skip or repeat an event, end when the task iterating them is cancelled or the engine closes (or,
+/// for ``ComplaintEngine/events(from:through:)`` given a last position, once they read it), and can
+/// be resumed from the last position seen plus one.
 extension ComplaintEngine {
     /// Every workflow event from log position `position` on, decoded as ``LoggedEvent`` (personal
     /// fields revealed, or `"[erased]"` once the customer was forgotten).
@@ -15,8 +16,26 @@ extension ComplaintEngine {
     /// policy in force on each event (``LoggedEvent/policyPosition``, or the audit trail's
     /// ``AuditEntry/policyVersion``). Positions therefore skip the policy records; everything else
     /// arrives once, in position order.
-    public func events(from position: UInt64 = 1) -> LoggedEventSequence {
-        LoggedEventSequence(records: log.subscribe(from: position), translator: translator)
+    ///
+    /// To read up to a position and stop, pass it as `through`: the feed ends once it has read the
+    /// record there, whether or not that record is a workflow event, waiting for it while it is not
+    /// yet recorded. Reading "everything so far" is therefore
+    ///
+    /// ```swift
+    /// for try await event in engine.events(from: 1, through: try engine.log.headPosition()) { … }
+    /// ```
+    ///
+    /// which ends even when the head is a `PolicyActivated` record (as it is right after an engine
+    /// opens a new store or logs a changed policy), where waiting for an event at the head position
+    /// would wait for ever. Follow on live with `events(from: head + 1)`.
+    ///
+    /// - Parameters:
+    ///   - position: the first log position to read.
+    ///   - last: the last log position to read; `nil` (the default) follows new commits until the
+    ///     iterating task is cancelled or the engine closes. A `last` before `position` gives an
+    ///     empty feed.
+    public func events(from position: UInt64 = 1, through last: UInt64? = nil) -> LoggedEventSequence {
+        LoggedEventSequence(records: log.subscribe(from: position), translator: translator, first: position, last: last)
     }
 
     /// One ``ComplaintChange`` for every event recorded on a complaint stream from log position
@@ -30,34 +49,49 @@ extension ComplaintEngine {
     }
 }
 
-/// The workflow events of the log as they are recorded (see ``ComplaintEngine/events(from:)``).
+/// The workflow events of the log as they are recorded (see ``ComplaintEngine/events(from:through:)``).
 public struct LoggedEventSequence: AsyncSequence, Sendable {
     /// Each element is one decoded workflow event.
     public typealias Element = LoggedEvent
 
     let records: EventSubscription
     let translator: EventTranslator
+    /// The first position to read.
+    let first: UInt64
+    /// The last position to read, or `nil` to follow new commits.
+    let last: UInt64?
 
     /// Reads records and decodes the workflow events among them.
     public struct AsyncIterator: AsyncIteratorProtocol {
         var records: EventSubscription.AsyncIterator
         let translator: EventTranslator
+        let last: UInt64?
+        /// Whether the record at `last` was read (positions start at 1).
+        var ended: Bool
 
-        /// The next workflow event, or `nil` when the feed ended (cancelled or closed).
+        /// The next workflow event, or `nil` when the feed ended (cancelled, closed, or past its
+        /// last position).
         ///
         /// - Throws: a storage error, or a decoding error for a record this library cannot read.
         public mutating func next() async throws -> LoggedEvent? {
-            while let record = try await records.next() {
+            while !ended, let record = try await records.next() {
+                if let last {
+                    guard record.position <= last else { break }
+                    ended = record.position == last
+                }
                 guard EventType(rawValue: record.type) != nil else { continue }
                 return try translator.logged(record)
             }
+            ended = true
             return nil
         }
     }
 
     /// Starts at the feed's position.
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(records: records.makeAsyncIterator(), translator: translator)
+        AsyncIterator(
+            records: records.makeAsyncIterator(), translator: translator, last: last,
+            ended: last.map { $0 < Swift.max(first, 1) } ?? false)
     }
 }
 

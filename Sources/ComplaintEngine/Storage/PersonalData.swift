@@ -1,6 +1,7 @@
 import BinaryCoding
 import ComplaintPrivacy
 import ComplaintWorkflow
+import Crypto
 
 /// How the personal fields of DOMAIN.md §8 (``PersonalFields``) are sealed in a payload's value tree.
 ///
@@ -13,21 +14,47 @@ enum PersonalData {
         PersonalFields.of(type).map { $0.split(separator: ".").map(String.init) }
     }
 
+    /// Seals the personal fields present in `tree` under `customerId`'s key, looked up only when
+    /// there is one to seal (an event without personal data needs no key).
+    ///
+    /// - Throws: a ``WorkflowError/Code/customerForgotten`` refusal naming the field when the
+    ///   customer was forgotten: their key is destroyed, so no personal data of theirs can be
+    ///   recorded any more (DOMAIN.md §8). The same command without the field is accepted.
     static func seal(_ tree: BinaryValue, type: EventType, customerId: String, keys: CustomerKeyStore) throws -> BinaryValue {
         let paths = paths(of: type)
         guard !paths.isEmpty else { return tree }
-        let key = try keys.key(for: customerId)
+        var key: SymmetricKey?
         var result = tree
         for path in paths {
-            let label = type.typeName + "." + path.joined(separator: ".")
+            let field = path.joined(separator: ".")
+            let label = type.typeName + "." + field
             result = try transform(result, at: path[...]) { value in
-                switch value {
-                case .string(let text): return .bytes(try SealedField.seal(text, field: label, key: key))
-                default: return value
+                guard case .string(let text) = value else { return value }
+                let sealing: SymmetricKey
+                if let key {
+                    sealing = key
+                } else {
+                    sealing = try sealingKey(for: customerId, field: field, label: label, keys: keys)
+                    key = sealing
                 }
+                return .bytes(try SealedField.seal(text, field: label, key: sealing))
             }
         }
         return result
+    }
+
+    /// The customer's key to seal `field` with, or the refusal of a forgotten customer's personal data.
+    private static func sealingKey(for customerId: String, field: String, label: String, keys: CustomerKeyStore) throws -> SymmetricKey {
+        do {
+            return try keys.key(for: customerId)
+        } catch {
+            guard error.code == .customerForgotten else { throw error }
+            throw WorkflowError(
+                .customerForgotten, rule: "personalData",
+                reason: "customer '\(customerId)' was forgotten (their key is destroyed): \(label) is personal data and "
+                    + "cannot be recorded for them; send the command without it",
+                field: field)
+        }
     }
 
     static func reveal(_ tree: BinaryValue, type: EventType, customerId: String?, keys: CustomerKeyStore) throws -> BinaryValue {

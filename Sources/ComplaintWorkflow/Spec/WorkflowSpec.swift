@@ -170,6 +170,10 @@ public enum WorkflowSpec {
         - ForgetCustomer goes to stream `customer:<customerId>` (else `validationFailed`, field `customerId`);
           forgetting a forgotten customer is `customerForgotten`. RecordInteractions creates or appends to an
           interactions stream.
+        - A forgotten customer's personal fields (DOMAIN.md §8) can no longer be recorded: a command on their
+          complaint carrying one (a rejection `reason`, a satisfaction `comment`) is refused with
+          `customerForgotten`, `field` naming it, after every other check (the engine refuses it when sealing,
+          and a batch with it records nothing). Without the field the command is decided as usual.
         - A reassessment resets the effective severity to the assessment; severity rules then re-apply (a
           detected repeat raises again without a second RepeatComplaintDetected). The repeat window is
           `[receivedAt − days × 24 h, receivedAt)` over the earlier complaints' latest category.
