@@ -21,5 +21,26 @@ import Testing
     @Test(arguments: samples) func encodedBytesEqualTheCodablePathAndDecodeBack(_ metadata: EventMetadata) throws {
         #expect(try metadata.encoded() == BinaryEncoder().encode(metadata))
         #expect(try EventMetadata.decode(metadata.encoded()) == metadata)
+        #expect(EventMetadata.scanned(try metadata.encoded()) == metadata, "the byte scanner reads what encoded() writes")
+    }
+
+    @Test func shapesTheScannerDoesNotExpectAreReadTheGeneralWay() throws {
+        let unusual: [(BinaryValue, EventMetadata)] = [
+            (.map(["rule": .string("r"), "extra": .string("ignored")]), EventMetadata(rule: "r")),
+            (.map(["reason": .null, "customerId": .string("c")]), EventMetadata(customerId: "c")),
+            (.map(["policyPosition": .int(5)]), EventMetadata(policyPosition: 5)),
+        ]
+        for (tree, expected) in unusual {
+            #expect(EventMetadata.scanned(tree.encoded) == nil)
+            #expect(try EventMetadata.decode(tree.encoded) == expected)
+        }
+        let rule = Array("rule".utf8)
+        let duplicate: [UInt8] = [0xB1, 10, 2, 4] + rule + [6, 1, 0x61, 4] + rule + [6, 1, 0x62]
+        let trailing = try EventMetadata(rule: "r").encoded() + [0]
+        let truncated = Array(try EventMetadata(reason: "why").encoded().dropLast())
+        for malformed in [duplicate, trailing, truncated] {
+            #expect(EventMetadata.scanned(malformed) == nil)
+            #expect(throws: (any Error).self) { try EventMetadata.decode(malformed) }
+        }
     }
 }

@@ -23,11 +23,13 @@ struct EventMetadata: Codable, Hashable, Sendable {
         return BinaryValue.map(fields).encoded
     }
 
-    /// Reads the fields straight from the document's value tree (every record is decoded at least
+    /// Reads the fields straight from the bytes (``scanned(_:)``) when the document has the shape
+    /// ``encoded()`` writes, else from the document's value tree (every record is decoded at least
     /// once per projection, so the generic `Codable` path was a measurable share of rebuilds); any
-    /// shape this fast path does not expect goes through `BinaryDecoder`, which decides as before.
+    /// shape neither fast path expects goes through `BinaryDecoder`, which decides as before.
     static func decode(_ bytes: [UInt8]) throws -> EventMetadata {
         if bytes.isEmpty { return EventMetadata() }
+        if let scanned = scanned(bytes) { return scanned }
         guard case .map(let fields) = try BinaryValue(decoding: bytes) else {
             return try BinaryDecoder().decode(EventMetadata.self, from: bytes)
         }
