@@ -23,9 +23,9 @@ struct ProjectionReplay {
     }
 
     /// Records applied to all projections in turn before the next slice: a slice is small enough
-    /// for per-record decode caches shared between projections (the engine's memo of decoded
-    /// payloads holds 4,096 records) to still hold its records when the last projection reads them,
-    /// so each payload is decoded once per pass.
+    /// for a per-record cache that projections share (a host's memo of decoded payloads, say, of a
+    /// few thousand records) to still hold its records when the last projection reads them, so
+    /// each payload is decoded once per pass.
     static let slice = 1_024
 
     var targets: [Target]
