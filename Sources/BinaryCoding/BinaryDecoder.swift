@@ -26,19 +26,20 @@ public struct BinaryDecoder: Sendable {
 }
 
 func decodeValue<T: Decodable>(_ type: T.Type, from value: BinaryValue, codingPath: [any CodingKey]) throws -> T {
-    switch type {
-    case is Date.Type:
+    // Metatype identity, not `is` casts: this runs for every nested value.
+    if T.self == Date.self {
         guard case .timestamp(let micros) = value else { throw mismatch(type, value, codingPath) }
         return Date(timeIntervalSince1970: Double(micros) / 1_000_000) as! T
-    case is Data.Type:
+    }
+    if T.self == Data.self {
         guard case .bytes(let bytes) = value else { throw mismatch(type, value, codingPath) }
         return Data(bytes) as! T
-    case is [UInt8].Type:
+    }
+    if T.self == [UInt8].self {
         guard case .bytes(let bytes) = value else { throw mismatch(type, value, codingPath) }
         return bytes as! T
-    default:
-        return try T(from: TreeDecoder(value: value, codingPath: codingPath))
     }
+    return try T(from: TreeDecoder(value: value, codingPath: codingPath))
 }
 
 func mismatch(_ type: Any.Type, _ value: BinaryValue, _ codingPath: [any CodingKey]) -> DecodingError {

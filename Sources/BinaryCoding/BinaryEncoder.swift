@@ -58,9 +58,13 @@ final class Node {
         }
     }
 
+    // Both take the collection out of `content` before changing it, so it is uniquely referenced
+    // and grows in place instead of being copied for every field.
+
     func child(forKey key: String) -> Node {
         let child = Node()
         if case .map(var fields) = content {
+            content = .empty
             fields[key] = child
             content = .map(fields)
         } else {
@@ -72,6 +76,7 @@ final class Node {
     func appendChild() -> Node {
         let child = Node()
         if case .array(var items) = content {
+            content = .empty
             items.append(child)
             content = .array(items)
         } else {

@@ -149,4 +149,7 @@ public struct AppendResult: Sendable, Hashable {
     public var fingerprint: [UInt8]
     /// The commit time of the recorded events.
     public var recordedAt: Date?
+    /// The chain hash of each recorded event, in position order (one per position in
+    /// ``positions``), so a caller can describe what it recorded without reading it back.
+    public var hashes: [ChainHash] = []
 }

@@ -222,6 +222,8 @@ final class GroupCommitter: @unchecked Sendable {
         let first = tip.position + 1
         let commandID = request.commandID ?? ""
         var lastVersions: [String: UInt64] = [:]
+        var hashes: [ChainHash] = []
+        hashes.reserveCapacity(request.eventCount)
         for append in request.streams {
             guard var info = infos[append.stream] else { continue }
             for event in append.events {
@@ -252,6 +254,7 @@ final class GroupCommitter: @unchecked Sendable {
                 }
                 tip.position = position
                 tip.hash = hash
+                hashes.append(hash)
             }
             infos[append.stream] = info
             lastVersions[append.stream] = info.lastVersion
@@ -264,7 +267,7 @@ final class GroupCommitter: @unchecked Sendable {
         }
         return .success(AppendResult(
             positions: count > 0 ? first...tip.position : nil, streamVersions: lastVersions, isDuplicate: false,
-            fingerprint: request.fingerprint, recordedAt: Microseconds.date(tip.recordedAt)))
+            fingerprint: request.fingerprint, recordedAt: Microseconds.date(tip.recordedAt), hashes: hashes))
     }
 
     /// Checks an atomic group as a whole: no command id already recorded (or used twice in the

@@ -113,15 +113,17 @@ struct LogStorage: Sendable {
     /// The stored result of an earlier command, as a duplicate append returns it.
     func result(of stored: StoredCommand, _ txn: borrowing some ReadableTransaction & ~Copyable) throws -> AppendResult {
         var versions: [String: UInt64] = [:]
+        var hashes: [ChainHash] = []
         if stored.eventCount > 0 {
             for event in try events(txn, from: stored.firstPosition, limit: Int(stored.eventCount)) {
                 versions[event.stream] = max(versions[event.stream] ?? 0, event.streamVersion)
+                hashes.append(event.hash)
             }
         }
         return AppendResult(
             positions: stored.eventCount > 0 ? stored.firstPosition...(stored.firstPosition + stored.eventCount - 1) : nil,
             streamVersions: versions, isDuplicate: true, fingerprint: stored.fingerprint,
-            recordedAt: Microseconds.date(stored.recordedAt))
+            recordedAt: Microseconds.date(stored.recordedAt), hashes: hashes)
     }
 
     // MARK: Events

@@ -79,7 +79,7 @@ extension ComplaintEngine {
             var pending: [String: StreamSnapshot] = [:]
             var requests: [AppendRequest] = []
             var decidedIndices: [Int] = []
-            var decidedEvents: [[DecidedEvent]] = []
+            var proposals: [[Proposal]] = []
             for (index, envelope) in envelopes.enumerated() where results[index] == nil {
                 let stream = envelope.streamId
                 var snapshot: StreamSnapshot
@@ -91,13 +91,13 @@ extension ComplaintEngine {
                 let kind = snapshot.kind ?? TransitionTable.row(for: envelope.command.name).stream.kind
                 let customer = snapshot.state?.customerId
                 let decided: [DecidedEvent]
-                let proposed: [ProposedEvent]
+                let proposed: [Proposal]
                 do {
                     let context = try decisionContext(for: envelope, snapshot: snapshot, now: now, pending: pending)
                     decided = try decide(snapshot.state, envelope, context)
                     // Sealing refuses personal data of a forgotten customer (`customerForgotten`).
                     proposed = try decided.map {
-                        try translator.proposed(
+                        try translator.proposal(
                             $0, customerId: customer, policyPosition: policyPosition, correlationId: envelope.correlationId,
                             causationId: envelope.causationId)
                     }
@@ -106,9 +106,9 @@ extension ComplaintEngine {
                 }
                 requests.append(AppendRequest(
                     commandID: envelope.commandId, fingerprint: fingerprints[index], stream: stream, kind: kind.rawValue,
-                    expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposed))
+                    expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposed.map(\.event)))
                 decidedIndices.append(index)
-                decidedEvents.append(decided)
+                proposals.append(proposed)
                 // The state the next command of this stream is decided against.
                 snapshot.kind = kind
                 snapshot.version += UInt64(decided.count)
@@ -129,7 +129,7 @@ extension ComplaintEngine {
                 throw error
             }
             for (offset, index) in decidedIndices.enumerated() {
-                results[index] = try loggedEvents(decidedEvents[offset], request: requests[offset], result: appended[offset])
+                results[index] = try loggedEvents(proposals[offset], request: requests[offset], result: appended[offset])
             }
             return results.map { $0 ?? [] }
         }
@@ -137,14 +137,16 @@ extension ComplaintEngine {
             .versionConflict, "the batch's streams kept changing; gave up after \(Self.maximumAttempts) attempts"))
     }
 
-    /// The events a just-recorded request stands for.
-    func loggedEvents(_ decided: [DecidedEvent], request: AppendRequest, result: AppendResult) throws -> [LoggedEvent] {
-        try events(at: result.positions)
+    /// The events a just-recorded request stands for: built from its proposals and the result
+    /// (``EventTranslator/logged(appended:request:result:)``), read back only for a duplicate.
+    func loggedEvents(_ proposals: [Proposal], request: AppendRequest, result: AppendResult) throws -> [LoggedEvent] {
+        if !result.isDuplicate, let built = try translator.logged(appended: proposals, request: request, result: result) {
+            return built
+        }
+        return try events(at: result.positions)
     }
 
-    static func wholeMicroseconds(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
-    }
+    static func wholeMicroseconds(_ date: Date) -> Date { EventTranslator.wholeMicroseconds(date) }
 
     static func batchRefusal(_ index: Int, _ envelope: CommandEnvelope, _ error: WorkflowError) -> EngineError {
         var error = error

@@ -120,7 +120,8 @@ extension ComplaintEngine {
                     stream: stream, kind: ImprovementDecision.otherStreamKind.rawValue, expectedVersion: .noStream,
                     events: try proposedImprovement(events, envelope)))
             }
-            return AppendRequest(commandID: envelope.commandId, fingerprint: fingerprint, streams: streams)
+            // Several streams: the result is read back (no proposals).
+            return (AppendRequest(commandID: envelope.commandId, fingerprint: fingerprint, streams: streams), [])
         }
     }
 

@@ -168,14 +168,15 @@ public final class ComplaintEngine: Sendable {
             let decided = try decide(snapshot.state, envelope, context)
             let kind = snapshot.kind ?? TransitionTable.row(for: envelope.command.name).stream.kind
             let customer = snapshot.state?.customerId
-            let proposed = try decided.map {
-                try translator.proposed(
+            let proposals = try decided.map {
+                try translator.proposal(
                     $0, customerId: customer, policyPosition: policyPosition, correlationId: envelope.correlationId,
                     causationId: envelope.causationId)
             }
-            return AppendRequest(
+            let request = AppendRequest(
                 commandID: envelope.commandId, fingerprint: fingerprint, stream: envelope.streamId, kind: kind.rawValue,
-                expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposed)
+                expectedVersion: snapshot.version == 0 ? .noStream : .exact(snapshot.version), events: proposals.map(\.event))
+            return (request, proposals)
         }
         // Recorded now or before: either way the key must be gone (a retry finishes a crashed erasure).
         if case .forgetCustomer(let forget) = envelope.command { try keys.forget(forget.customerId) }
@@ -184,18 +185,22 @@ public final class ComplaintEngine: Sendable {
 
     /// The shape every command's handling shares: the command id first (a known id returns its
     /// original events, or is refused when it was used for another command or stream), then
-    /// decide-and-append — `request` decides from the current state and returns the append — until
-    /// no other command got to the stream first.
+    /// decide-and-append — `request` decides from the current state and returns the append, with
+    /// the proposals it was made of when the result should be built from them rather than read back
+    /// (``loggedEvents(_:request:result:)``) — until no other command got to the stream first.
     func record(
-        _ envelope: CommandEnvelope, _ request: (_ fingerprint: [UInt8]) async throws -> AppendRequest
+        _ envelope: CommandEnvelope,
+        _ request: (_ fingerprint: [UInt8]) async throws -> (request: AppendRequest, proposals: [Proposal])
     ) async throws -> [LoggedEvent] {
         let fingerprint = Array("\(envelope.command.name.rawValue)|\(envelope.streamId)".utf8)
         if let earlier = try log.commandResult(envelope.commandId) {
             return try replay(earlier, fingerprint: fingerprint)
         }
         for _ in 0..<Self.maximumAttempts {
-            guard let result = try await appendUnlessConflict(try await request(fingerprint)) else { continue }
-            return try result.isDuplicate ? replay(result, fingerprint: fingerprint) : events(at: result.positions)
+            let (appending, proposals) = try await request(fingerprint)
+            guard let result = try await appendUnlessConflict(appending) else { continue }
+            if result.isDuplicate { return try replay(result, fingerprint: fingerprint) }
+            return try loggedEvents(proposals, request: appending, result: result)
         }
         throw EngineError.storage(EventLogError(
             .versionConflict, "stream \(envelope.streamId) kept changing; gave up after \(Self.maximumAttempts) attempts"))

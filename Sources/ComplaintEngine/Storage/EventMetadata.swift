@@ -12,13 +12,24 @@ struct EventMetadata: Codable, Hashable, Sendable {
     /// The customer whose key seals the event's personal fields (complaint streams).
     var customerId: String?
 
-    func encoded() throws -> [UInt8] { try BinaryEncoder().encode(self) }
+    /// The metadata document: the value tree `BinaryEncoder` builds from the `Codable`
+    /// conformance (a map of the fields that are set), put together directly.
+    func encoded() throws -> [UInt8] {
+        var fields: [String: BinaryValue] = [:]
+        if let rule { fields["rule"] = .string(rule) }
+        if let reason { fields["reason"] = .string(reason) }
+        if let policyPosition { fields["policyPosition"] = .uint(policyPosition) }
+        if let customerId { fields["customerId"] = .string(customerId) }
+        return BinaryValue.map(fields).encoded
+    }
 
-    /// Reads the fields straight from the document's value tree (every record is decoded at least
+    /// Reads the fields straight from the bytes (``scanned(_:)``) when the document has the shape
+    /// ``encoded()`` writes, else from the document's value tree (every record is decoded at least
     /// once per projection, so the generic `Codable` path was a measurable share of rebuilds); any
-    /// shape this fast path does not expect goes through `BinaryDecoder`, which decides as before.
+    /// shape neither fast path expects goes through `BinaryDecoder`, which decides as before.
     static func decode(_ bytes: [UInt8]) throws -> EventMetadata {
         if bytes.isEmpty { return EventMetadata() }
+        if let scanned = scanned(bytes) { return scanned }
         guard case .map(let fields) = try BinaryValue(decoding: bytes) else {
             return try BinaryDecoder().decode(EventMetadata.self, from: bytes)
         }

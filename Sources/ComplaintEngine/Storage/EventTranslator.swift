@@ -37,17 +37,30 @@ struct EventTranslator: Sendable {
     func proposed(
         _ decided: DecidedEvent, customerId: String?, policyPosition: UInt64?, correlationId: String?, causationId: String?
     ) throws -> ProposedEvent {
+        try proposal(
+            decided, customerId: customerId, policyPosition: policyPosition, correlationId: correlationId,
+            causationId: causationId
+        ).event
+    }
+
+    /// The record to append for `decided`, with what ``logged(appended:request:result:)`` needs to
+    /// describe it once appended.
+    func proposal(
+        _ decided: DecidedEvent, customerId: String?, policyPosition: UInt64?, correlationId: String?, causationId: String?
+    ) throws -> Proposal {
         let type = decided.event.type
-        var tree = try codec.tree(of: decided.event)
+        let clear = try codec.tree(of: decided.event)
+        var tree = clear
         let owner = customerId ?? Self.customer(of: decided.event)
         if let owner { tree = try PersonalData.seal(tree, type: type, customerId: owner, keys: keys) }
         let metadata = EventMetadata(
             rule: decided.rule?.rawValue, reason: decided.reason, policyPosition: policyPosition, customerId: owner)
-        return ProposedEvent(
+        let event = ProposedEvent(
             type: type.typeName, schemaVersion: UInt16(type.schemaVersion),
             actor: EventActor(id: decided.actor.id, role: decided.actor.role.rawValue),
             occurredAt: decided.occurredAt, correlationID: correlationId, causationID: causationId,
             payload: tree.encoded, metadata: try metadata.encoded())
+        return Proposal(decided: decided, event: event, clearTree: clear, policyPosition: policyPosition)
     }
 
     /// Decodes a record for a projection: personal fields read `[erased]` (no key is looked up and

@@ -25,9 +25,10 @@ extension EventLog {
         }
     }
 
-    /// Rebuilds projections (all when `names` is `nil`) from position 1 into new generations, each
-    /// swapped in atomically once it has caught up; reads keep using the old generation until then
-    /// and commits keep flowing. Blocking: call it from a background task or thread.
+    /// Rebuilds projections (all when `names` is `nil`) from position 1 into new generations, all in
+    /// one pass over the log (each record is read once for all of them), swapped in together
+    /// atomically once they have caught up; reads keep using the old generations until then and
+    /// commits keep flowing. Blocking: call it from a background task or thread.
     public func rebuildProjections(
         _ names: [String]? = nil, progress: ((ProjectionProgress) -> Void)? = nil
     ) throws {
@@ -35,18 +36,17 @@ extension EventLog {
             throw EventLogError(.readOnly, "the event log was opened read-only")
         }
         guard let projections else { return }
-        let chosen = try (names ?? projections.projections.map(\.name)).map { name in
-            guard let projection = projections.projection(named: name) else {
-                throw EventLogError.invalid("projection", "\(name) is not a registered projection")
-            }
-            return projection
+        let names = Set(names ?? projections.projections.map(\.name))
+        if let unknown = names.first(where: { projections.projection(named: $0) == nil }) {
+            throw EventLogError.invalid("projection", "\(unknown) is not a registered projection")
         }
+        // In registration order, each once: projections registered earlier may fill decode caches
+        // that later ones use.
+        let chosen = projections.projections.filter { names.contains($0.name) }
         do {
-            for projection in chosen {
-                try projections.rebuild(
-                    projection, environment: environment, storage: storage, chunk: configuration.projectionChunkSize,
-                    progress: progress)
-            }
+            try projections.rebuild(
+                chosen, environment: environment, storage: storage, chunk: configuration.projectionChunkSize,
+                progress: progress)
         } catch {
             throw EventLogError.from(error, doing: "rebuild")
         }

@@ -81,81 +81,44 @@ final class ProjectionCoordinator: CommitObserver {
     // MARK: Opening and rebuilding
 
     /// Brings every projection to the log's head: creates missing ones, rebuilds those whose version
-    /// changed, applies events past each checkpoint. Runs before the writer starts.
+    /// changed, applies events past each checkpoint, all in one pass over the log. Runs before the
+    /// writer starts.
     func catchUp(environment: Environment, storage: LogStorage, chunk: Int, progress: ((ProjectionProgress) -> Void)?) throws {
+        var inPlace: [ProjectionReplay.Target] = []
+        var rebuilt: [any Projection] = []
         for projection in projections {
             let existing = try environment.read { txn in try status(projection.name, in: txn) }
             if let existing, existing.version == projection.version {
-                try replay(projection, generation: existing.generation, after: existing.checkpoint,
-                           environment: environment, storage: storage, chunk: chunk, progress: progress, swap: false)
+                inPlace.append(.init(projection: projection, generation: existing.generation, checkpoint: existing.checkpoint, swaps: false))
             } else {
-                try rebuild(projection, environment: environment, storage: storage, chunk: chunk, progress: progress)
+                rebuilt.append(projection)
             }
         }
+        try rebuild(rebuilt, alongside: inPlace, environment: environment, storage: storage, chunk: chunk, progress: progress)
     }
 
-    /// Rebuilds `projection` from position 1 into a new generation, in chunks of separate
-    /// transactions, then swaps it in with its final catch-up in one transaction and removes the
-    /// old generation. The live generation serves reads and keeps receiving commits until the swap.
+    /// Rebuilds `chosen` from position 1 into new generations in one pass over the log (chunks of
+    /// separate transactions), then swaps them in with their final catch-up in one transaction and
+    /// removes the old generations. The live generations serve reads and keep receiving commits
+    /// until the swap. `inPlace` projections are caught up in the same pass.
     func rebuild(
-        _ projection: any Projection, environment: Environment, storage: LogStorage, chunk: Int,
-        progress: ((ProjectionProgress) -> Void)?
+        _ chosen: [any Projection], alongside inPlace: [ProjectionReplay.Target] = [], environment: Environment,
+        storage: LogStorage, chunk: Int, progress: ((ProjectionProgress) -> Void)?
     ) throws {
-        let current = try environment.read { txn in try status(projection.name, in: txn) }
-        let generation = (current?.generation ?? 0) &+ 1
-        try clearGeneration(projection.name, generation, environment: environment)
-        try replay(projection, generation: generation, after: 0, environment: environment, storage: storage,
-                   chunk: chunk, progress: progress, swap: true)
-        if let old = current?.generation { try clearGeneration(projection.name, old, environment: environment) }
-    }
-
-    /// Applies the events after `checkpoint` to `generation` in chunks. The last chunk (the one that
-    /// reaches the head) runs in the same transaction as the status update, so no commit can slip
-    /// between the catch-up and the swap.
-    private func replay(
-        _ projection: any Projection, generation: UInt32, after checkpoint: UInt64, environment: Environment,
-        storage: LogStorage, chunk: Int, progress: ((ProjectionProgress) -> Void)?, swap: Bool
-    ) throws {
-        do {
-            try replayChunks(projection, generation: generation, after: checkpoint, environment: environment, storage: storage,
-                             chunk: chunk, progress: progress, swap: swap)
-        } catch {
-            projection.discarded()
-            throw error
+        var fresh: [ProjectionReplay.Target] = []
+        var old: [(name: String, generation: UInt32)] = []
+        for projection in chosen {
+            let current = try environment.read { txn in try status(projection.name, in: txn) }
+            let generation = (current?.generation ?? 0) &+ 1
+            try clearGeneration(projection.name, generation, environment: environment)
+            fresh.append(.init(projection: projection, generation: generation, checkpoint: 0, swaps: true))
+            if let current { old.append((projection.name, current.generation)) }
         }
-    }
-
-    private func replayChunks(
-        _ projection: any Projection, generation: UInt32, after checkpoint: UInt64, environment: Environment,
-        storage: LogStorage, chunk: Int, progress: ((ProjectionProgress) -> Void)?, swap: Bool
-    ) throws {
-        let target = space(projection.name, generation: generation)
-        var applied = checkpoint
-        let total = try environment.read { txn in try storage.head(txn).position }
-        while true {
-            let events = try environment.read { txn in try storage.events(txn, from: applied + 1, limit: chunk) }
-            if events.count < chunk { break }
-            try environment.write { txn in try projection.apply(events, to: target, in: txn) }
-            applied = events.last!.position
-            if !swap {
-                let status = ProjectionStatus(name: projection.name, generation: generation, version: projection.version, checkpoint: applied)
-                try environment.write { txn in try putStatus(status, in: txn) }
-            }
-            progress?(ProjectionProgress(projection: projection.name, position: applied, head: max(total, applied)))
-        }
-        let head: UInt64 = try environment.write { txn in
-            var position = applied
-            while true {
-                let events = try storage.events(txn, from: position + 1, limit: chunk)
-                guard let last = events.last else { break }
-                try projection.apply(events, to: target, in: txn)
-                position = last.position
-            }
-            try putStatus(ProjectionStatus(name: projection.name, generation: generation, version: projection.version,
-                                           checkpoint: position), in: txn)
-            return position
-        }
-        progress?(ProjectionProgress(projection: projection.name, position: head, head: head))
+        var replay = ProjectionReplay(
+            targets: fresh + inPlace, coordinator: self, environment: environment, storage: storage, chunk: chunk,
+            progress: progress)
+        try replay.run()
+        for (name, generation) in old { try clearGeneration(name, generation, environment: environment) }
     }
 
     private func clearGeneration(_ name: String, _ generation: UInt32, environment: Environment) throws {
