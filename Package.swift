@@ -56,6 +56,11 @@ let package = Package(
             name: "BinaryCoding",
             swiftSettings: strictness
         ),
+        // SplitMix64: seeded random numbers that repeat on every machine (workload, demo, tests).
+        .target(
+            name: "SeededRandom",
+            swiftSettings: strictness
+        ),
         // Per-customer encryption keys, wrapped by a master key, in a key file erased in place.
         .target(
             name: "ComplaintPrivacy",
@@ -79,7 +84,7 @@ let package = Package(
             name: "ComplaintEngine",
             dependencies: [
                 "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy", "BinaryCoding",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "SeededRandom", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness
         ),
@@ -96,7 +101,7 @@ let package = Package(
         .target(
             name: "ComplaintCLI",
             dependencies: [
-                "ComplaintEngine", "ComplaintFixtures", "ComplaintWorkflow", "ComplaintPolicy", "EventLog",
+                "ComplaintEngine", "ComplaintFixtures", "ComplaintWorkflow", "ComplaintPolicy", "EventLog", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -134,14 +139,14 @@ let package = Package(
         ),
         .testTarget(
             name: "EventLogTests",
-            dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child", "TestChildProcess"],
+            dependencies: ["EventLog", "ComplaintLMDB", "CComplaintLMDB", "eventlog-test-child", "TestChildProcess", "SeededRandom"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "ComplaintEngineTests",
             dependencies: [
                 "ComplaintEngine", "EventLog", "ComplaintLMDB", "ComplaintWorkflow", "ComplaintPolicy", "ComplaintPrivacy",
-                "complaint-engine-test-child", "TestChildProcess",
+                "complaint-engine-test-child", "TestChildProcess", "SeededRandom",
             ],
             swiftSettings: strictness
         ),
@@ -167,13 +172,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ComplaintPolicyTests",
-            dependencies: ["ComplaintPolicy", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["ComplaintPolicy", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "ComplaintWorkflowTests",
             dependencies: [
-                "ComplaintWorkflow", "ComplaintPolicy", "TestChildProcess",
+                "ComplaintWorkflow", "ComplaintPolicy", "TestChildProcess", "SeededRandom",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictness

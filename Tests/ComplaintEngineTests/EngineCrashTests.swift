@@ -6,6 +6,7 @@ import EventLog
 import Foundation
 import Testing
 import TestChildProcess
+import SeededRandom
 
 /// Starts the engine's test child (`complaint-engine-test-child`) with `arguments`.
 func engineChild(_ arguments: [String]) throws -> ChildProcess {
@@ -31,7 +32,7 @@ func eventsPerStream(_ log: EventLog) throws -> [String: Int] {
 
     @Test(arguments: [7, 1_913, 40_411] as [UInt64])
     func aKilledEngineLosesNoAcknowledgedCommandAndItsProjectionsMatchTheLog(seed: UInt64) async throws {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let killAfter = 5 + Int(random.next() % 300)
         let store = Store()
         defer { store.remove() }

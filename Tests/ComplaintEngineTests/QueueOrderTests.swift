@@ -3,30 +3,19 @@ import ComplaintPolicy
 import ComplaintWorkflow
 import Foundation
 import Testing
-
-/// SplitMix64: a small deterministic generator, so a failing case can be replayed from its seed.
-struct QueueOrderRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SeededRandom
 
 @Suite struct QueueOrderTests {
     /// Instants from a small pool, so ties are frequent: before and after 1970 and 2001, sub-second
     /// and sub-microsecond offsets, the reference date itself.
-    static func instant(_ random: inout QueueOrderRandom) -> Date {
+    static func instant(_ random: inout SplitMix64) -> Date {
         let pool: [TimeInterval] = [-1e9, -1, -0.000_000_1, 0, 0.000_000_1, 0.5, 1, 8.5e8, 8.5e8 + 0.000_001, 8.5e8 + 60, 1e9]
         return Date(timeIntervalSinceReferenceDate: pool.randomElement(using: &random)!)
     }
 
     static let ids = ["C-1", "C-10", "C-2", "C", "c-1", "投诉-1", "Z", "C-1\u{0}", "q-1", "\u{7F}"]
 
-    static func sortKey(_ random: inout QueueOrderRandom) -> QueueSortKey {
+    static func sortKey(_ random: inout SplitMix64) -> QueueSortKey {
         QueueSortKey(
             severityRank: Int.random(in: 0...2, using: &random), urgencyRank: Int.random(in: 0...1, using: &random),
             customerImportance: Int.random(in: 0...3, using: &random),
@@ -38,7 +27,7 @@ struct QueueOrderRandom: RandomNumberGenerator {
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func keyBytesSortExactlyAsTheDomainOrder(seed: UInt64) {
-        var random = QueueOrderRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         let keys = (0..<400).map { _ in Self.sortKey(&random) }
         for left in keys {
             let leftBytes = Self.bytes(left)
@@ -61,7 +50,7 @@ struct QueueOrderRandom: RandomNumberGenerator {
     /// Whole complaint states (with running, paused and no clocks) placed by the index sort as
     /// their domain sort keys do.
     @Test func placementsOfGeneratedStatesSortAsTheirSortKeys() {
-        var random = QueueOrderRandom(state: 42)
+        var random = SplitMix64(seed: 42)
         let policy = ServicePolicy.standard
         var placed: [(key: QueueSortKey, position: [UInt8])] = []
         for index in 0..<300 {

@@ -5,6 +5,7 @@ import ComplaintWorkflow
 import EventLog
 import Foundation
 import Testing
+import SeededRandom
 
 /// One projection's entries, comparable.
 struct ProjectionDump: Equatable {
@@ -59,7 +60,7 @@ func complaintStates(_ engine: ComplaintEngine) throws -> [String: ComplaintStat
     /// Random-ish valid commands on top of the workload: reopenings, lessons, return visits, half-done
     /// complaints whose SLA timers fire days later, and forgotten customers.
     func extraCommands(on engine: ComplaintEngine, clock: ManualClock, workload: StandardWorkload, complaints: Int) async throws {
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         var sequence = 0
         func send(_ stream: String, _ actor: Actor, _ command: WorkflowCommand) async throws {
             sequence += 1
@@ -141,18 +142,5 @@ func complaintStates(_ engine: ComplaintEngine) throws -> [String: ComplaintStat
         try reopened.log.rebuildProjections()
         expectEqual(maintained, try dumps(reopened), "after reopening and rebuilding")
         #expect(try complaintStates(reopened) == states)
-    }
-}
-
-/// SplitMix64, for reproducible test choices.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

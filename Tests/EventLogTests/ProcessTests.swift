@@ -3,24 +3,14 @@ import EventLog
 import Foundation
 import Testing
 import TestChildProcess
+import SeededRandom
 
 /// Behaviour across processes, with the `eventlog-test-child` executable as the other process.
 @Suite struct ProcessTests {
-    /// A small deterministic generator, so a failing kill point can be replayed from its seed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test(arguments: [11, 23, 37, 41, 59] as [UInt64])
     func aKilledWriterLosesNoAcknowledgedEventAndLeavesNoPartialRecord(seed: UInt64) async throws {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let directory = TemporaryDirectory("crash\(seed)")
         defer { directory.remove() }
         // Two kills per seed: the second writer continues the log the first one left.

@@ -3,6 +3,7 @@ import EventLog
 import Foundation
 import Synchronization
 import Testing
+import SeededRandom
 
 /// Counts events per stream: key = stream id, value = u64 count.
 struct StreamCounts: Projection {
@@ -81,7 +82,7 @@ func count(_ log: EventLog, _ stream: String) throws -> UInt64? {
 
     @Test func aRebuildEqualsTheIncrementalStateByteForByteOnALargeRandomLog() async throws {
         try await withLog(.init(durability: .relaxed, projections: [StreamCounts(), TypeIndex()], projectionChunkSize: 1000)) { log, _ in
-            var random = ProcessTests.SplitMix(state: 2026)
+            var random = SplitMix64(seed: 2026)
             var expected: [String: UInt64] = [:]
             for _ in 0..<600 {
                 let streams = (0..<(1 + Int(random.next() % 3))).map { _ in "s-\(random.next() % 97)" }

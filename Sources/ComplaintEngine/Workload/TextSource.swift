@@ -1,21 +1,17 @@
+import SeededRandom
+
 /// Deterministic free text for the workload: a SplitMix64 stream seeded by the workload's seed and a
 /// complaint (or customer) number, so any complaint can be generated on its own.
 struct TextSource {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(seed: UInt64, complaint: Int) {
-        state = seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(complaint)) &* 0xBF58_476D_1CE4_E5B9
+        generator = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(complaint)) &* 0xBF58_476D_1CE4_E5B9)
         _ = next()
     }
 
-    /// The next 64 random bits (SplitMix64).
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `range`.
     mutating func number(in range: ClosedRange<Int>) -> Int {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ComplaintPolicy
+import SeededRandom
 
 /// Parses an ISO 8601 timestamp with offset, e.g. `2026-03-02T09:00:00+08:00`.
 func instant(_ text: String) -> Date {
@@ -110,7 +111,7 @@ struct BusinessCalendarTests {
         let base = try nationalDayCalendar()
         let calendar = try BusinessCalendar(
             timeZone: zone, workingHours: base.workingHours, holidays: base.holidays, extraWorkingDays: base.extraWorkingDays)
-        var generator = SeededGenerator(seed: UInt64(zone.utf8.count))
+        var generator = SplitMix64(seed: UInt64(zone.utf8.count))
         let yearStart = instant("2026-01-01T00:00:00Z").timeIntervalSince1970
         for _ in 0..<300 {
             let start = Date(timeIntervalSince1970: yearStart + Double(Int.random(in: 0..<365 * 86_400, using: &generator)))

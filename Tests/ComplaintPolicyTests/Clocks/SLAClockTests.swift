@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ComplaintPolicy
+import SeededRandom
 
 @Suite("SLA clocks")
 struct SLAClockTests {
@@ -157,7 +158,7 @@ struct SLAClockTests {
     @Test(arguments: [ClockCalendarKind.elapsed, .business])
     func usedTimeIsTheSumOfRunningStretches(kind: ClockCalendarKind) throws {
         let berlin = try BusinessCalendar(timeZone: "Europe/Berlin", workingHours: calendar.workingHours)
-        var generator = SeededGenerator(seed: kind == .elapsed ? 11 : 12)
+        var generator = SplitMix64(seed: kind == .elapsed ? 11 : 12)
         for _ in 0..<100 {
             var now = instant("2026-03-20T08:00:00+01:00").addingTimeInterval(Double(Int.random(in: 0..<(20 * 86_400), using: &generator)))
             let target = Int64.random(in: 3600...(60 * 3600), using: &generator)

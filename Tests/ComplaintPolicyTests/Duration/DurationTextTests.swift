@@ -1,5 +1,6 @@
 import Testing
 @testable import ComplaintPolicy
+import SeededRandom
 
 @Suite("Duration text")
 struct DurationTextTests {
@@ -32,7 +33,7 @@ struct DurationTextTests {
     }
 
     @Test func formatReadsBackForManyValues() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<500 {
             let seconds = Int64.random(in: 0...10_000_000, using: &generator)
             let text = DurationText.format(seconds)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ComplaintPolicy
+import SeededRandom
 
 @Suite("Canonical policy bytes")
 struct CanonicalBytesTests {
@@ -45,7 +46,7 @@ struct CanonicalBytesTests {
 
 extension CanonicalBytesTests {
     /// Random but valid overrides, drawn from a seeded generator.
-    static func randomOverrides(using generator: inout SeededGenerator) -> [String: PolicyValue] {
+    static func randomOverrides(using generator: inout SplitMix64) -> [String: PolicyValue] {
         let zones = ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "UTC", "Asia/Kolkata"]
         var overrides: [String: PolicyValue] = [
             "clocks.acknowledgement.target": .string("\(Int.random(in: 1...300, using: &generator))m"),
@@ -71,7 +72,7 @@ extension CanonicalBytesTests {
     }
 
     @Test func randomPoliciesRoundTripThroughTheirBytes() throws {
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<150 {
             let base = Bool.random(using: &generator) ? ServicePolicy.standard : .category2025
             let policy = try base.applying(overrides: Self.randomOverrides(using: &generator))

@@ -3,6 +3,7 @@ import ComplaintPolicy
 import Foundation
 import Testing
 @testable import ComplaintWorkflow
+import SeededRandom
 
 /// Expects `body` to fail the way every unreadable payload must: `validationFailed`, rule `decoding`.
 func expectDecodingFailure(
@@ -32,18 +33,6 @@ func decodesOrFailsCleanly(_ what: @autoclosure () -> String, _ body: () throws 
     } catch {
         Issue.record("\(what()) threw \(error), not a WorkflowError")
         return false
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the garbage-payload tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -297,7 +286,7 @@ struct GoldenEventTests {
     }
 
     @Test func randomBytesNeverCrash() {
-        var random = SplitMix64(state: 0x60_1DE7)
+        var random = SplitMix64(seed: 0x60_1DE7)
         var decoded = 0
         for round in 0..<4_000 {
             let length = Int.random(in: 0...48, using: &random)

@@ -2,6 +2,7 @@ import ComplaintPolicy
 import Foundation
 import Testing
 @testable import ComplaintWorkflow
+import SeededRandom
 
 /// Random walks through improvement cycles: whatever commands arrive in whatever order, the
 /// invariants of DOMAIN.md §7 hold after every step.
@@ -55,7 +56,7 @@ struct ImprovementInvariantTests {
 
     /// One walk of 200 steps from a freshly opened cycle.
     func walk(seed: Int) -> (Set<ImprovementStatus>, CycleHarness) {
-        var random = SplitMix(seed: UInt64(seed) &* 104_729 &+ 3)
+        var random = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
         var harness = CycleHarness()
         var seen: Set<ImprovementStatus> = []
         do {
