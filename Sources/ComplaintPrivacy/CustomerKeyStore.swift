@@ -125,18 +125,7 @@ public final class CustomerKeyStore: Sendable {
             guard !readOnly else {
                 throw PrivacyError(.ioFailed, "the key store \(path) is open read-only; customer \(customerID) has no key")
             }
-            let key = SymmetricKey(size: .bits256)
-            var slot = [UInt8](repeating: 0, count: Self.slotSize)
-            slot[0] = 1
-            let id = Array(customerID.utf8)
-            slot[1] = UInt8(id.count)
-            slot.replaceSubrange(2..<(2 + id.count), with: id)
-            let wrapped = try Self.wrap(key, for: customerID, masterKey: masterKey)
-            slot.replaceSubrange(Self.wrappedKeyOffset..<(Self.wrappedKeyOffset + Self.wrappedKeySize), with: wrapped)
-            try Self.writeFully(state.descriptor, slot, at: 16 + state.count * Self.slotSize, path: path)
-            state.slots[customerID] = Slot(index: state.count, state: .active, key: key)
-            state.count += 1
-            return key
+            return try appendKeys(for: [customerID], to: &state)[0]
         }
     }
 
@@ -157,27 +146,36 @@ public final class CustomerKeyStore: Sendable {
             if wanted.contains(where: { state.slots[$0] == nil }) { refresh(&state) }
             let fresh = wanted.filter { state.slots[$0] == nil }
             guard !fresh.isEmpty else { return }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(fresh.count * Self.slotSize)
-            var keys: [SymmetricKey] = []
-            for customerID in fresh {
-                let key = SymmetricKey(size: .bits256)
-                var slot = [UInt8](repeating: 0, count: Self.slotSize)
-                slot[0] = 1
-                let id = Array(customerID.utf8)
-                slot[1] = UInt8(id.count)
-                slot.replaceSubrange(2..<(2 + id.count), with: id)
-                let wrapped = try Self.wrap(key, for: customerID, masterKey: masterKey)
-                slot.replaceSubrange(Self.wrappedKeyOffset..<(Self.wrappedKeyOffset + Self.wrappedKeySize), with: wrapped)
-                bytes += slot
-                keys.append(key)
-            }
-            try Self.writeFully(state.descriptor, bytes, at: 16 + state.count * Self.slotSize, path: path)
-            for (customerID, key) in zip(fresh, keys) {
-                state.slots[customerID] = Slot(index: state.count, state: .active, key: key)
-                state.count += 1
-            }
+            _ = try appendKeys(for: fresh, to: &state)
         }
+    }
+
+    /// Creates a key for each of `customerIDs` (all unknown), writes their slots after the last one
+    /// with one write and one sync, and records them; returns the keys in order.
+    private func appendKeys(
+        for customerIDs: [String], to state: inout (descriptor: Int32, slots: [String: Slot], count: Int)
+    ) throws(PrivacyError) -> [SymmetricKey] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(customerIDs.count * Self.slotSize)
+        var keys: [SymmetricKey] = []
+        for customerID in customerIDs {
+            let key = SymmetricKey(size: .bits256)
+            var slot = [UInt8](repeating: 0, count: Self.slotSize)
+            slot[0] = 1
+            let id = Array(customerID.utf8)
+            slot[1] = UInt8(id.count)
+            slot.replaceSubrange(2..<(2 + id.count), with: id)
+            let wrapped = try Self.wrap(key, for: customerID, masterKey: masterKey)
+            slot.replaceSubrange(Self.wrappedKeyOffset..<(Self.wrappedKeyOffset + Self.wrappedKeySize), with: wrapped)
+            bytes += slot
+            keys.append(key)
+        }
+        try Self.writeFully(state.descriptor, bytes, at: 16 + state.count * Self.slotSize, path: path)
+        for (customerID, key) in zip(customerIDs, keys) {
+            state.slots[customerID] = Slot(index: state.count, state: .active, key: key)
+            state.count += 1
+        }
+        return keys
     }
 
     /// The customer's key if it exists and was not destroyed; `nil` otherwise. Never creates one.

@@ -20,14 +20,8 @@ import EventLog
         child.executableURL = builtExecutable("complaintctl")
         child.arguments = ["submit", "--store", directory.store]
         child.standardOutput = FileHandle.nullDevice
-        let (input, diagnostics) = try launching {
-            let input = Pipe()
-            let diagnostics = Pipe()
-            child.standardInput = input
-            child.standardError = diagnostics
-            try child.run()
-            return (input, diagnostics)
-        }
+        let pipes = try launch(child, piping: .input, .errors)
+        let (input, diagnostics) = (pipes[0], pipes[1])
         var ended = false
         defer {
             if !ended { kill(child.processIdentifier, SIGKILL) }
@@ -64,14 +58,8 @@ import EventLog
         let child = Process()
         child.executableURL = builtExecutable("complaintctl")
         child.arguments = ["show", "C-1", "--store", directory.store]
-        let (output, diagnostics) = try launching {
-            let output = Pipe()
-            let diagnostics = Pipe()
-            child.standardOutput = output
-            child.standardError = diagnostics
-            try child.run()
-            return (output, diagnostics)
-        }
+        let pipes = try launch(child, piping: .output, .errors)
+        let (output, diagnostics) = (pipes[0], pipes[1])
         let errorText = String(decoding: diagnostics.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(child.waitForExit() != .exited(0))
         #expect(errorText.contains("noStore: no store at \(directory.store)"))

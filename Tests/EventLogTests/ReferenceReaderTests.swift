@@ -28,12 +28,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script] + arguments
         process.standardError = FileHandle.nullDevice
-        let output = try launching {
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            return output
-        }
+        let output = try launch(process, piping: .output)[0]
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let status: Int32 = switch process.waitForExit() {
         case .exited(let code): code

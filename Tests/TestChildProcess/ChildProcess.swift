@@ -15,13 +15,7 @@ public final class ChildProcess: @unchecked Sendable {
         process.executableURL = own.deletingLastPathComponent().appendingPathComponent(executable)
         process.arguments = arguments
         process.standardError = FileHandle.nullDevice
-        let process = self.process
-        output = try launching {
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            return output
-        }
+        output = try launch(process, piping: .output)[0]
     }
 
     /// Lines the child prints, as they arrive (read on a thread of their own).

@@ -54,3 +54,26 @@ extension Process {
         return info.si_code == Int32(CLD_EXITED) ? .exited(status) : .signaled(status)
     }
 }
+
+/// A standard stream of a child process.
+public enum StandardStream: Sendable {
+    case input, output, errors
+}
+
+/// Connects a new pipe to each of `streams` of `process` and launches it, both inside
+/// ``launching(_:)``; returns the pipes in the order of `streams`.
+public func launch(_ process: Process, piping streams: StandardStream...) throws -> [Pipe] {
+    try launching {
+        let pipes = streams.map { stream in
+            let pipe = Pipe()
+            switch stream {
+            case .input: process.standardInput = pipe
+            case .output: process.standardOutput = pipe
+            case .errors: process.standardError = pipe
+            }
+            return pipe
+        }
+        try process.run()
+        return pipes
+    }
+}

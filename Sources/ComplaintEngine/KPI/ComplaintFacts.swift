@@ -101,21 +101,14 @@ struct ClockInstanceFacts: Codable, Hashable, Sendable {
     /// Seconds used up to its latest pause, stop or cancel (final once stopped), in the instance's own
     /// calendar: working seconds for a business clock.
     var usedSeconds: Int64
+}
 
-    init(clock: ClockName, instance: Int, phase: ClockPhase, outcome: ClockOutcome, usedSeconds: Int64) {
-        self.clock = clock
-        self.instance = instance
-        self.phase = phase
-        self.outcome = outcome
-        self.usedSeconds = usedSeconds
-    }
-
+extension ClockInstanceFacts {
+    /// The facts of `clock` as it stands.
     init(_ clock: SLAClock) {
-        self.clock = clock.name
-        instance = clock.instance
-        phase = clock.phase
-        outcome = clock.outcome
-        usedSeconds = clock.usedSeconds
+        self.init(
+            clock: clock.name, instance: clock.instance, phase: clock.phase, outcome: clock.outcome,
+            usedSeconds: clock.usedSeconds)
     }
 }
 

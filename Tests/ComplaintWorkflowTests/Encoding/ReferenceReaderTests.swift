@@ -46,14 +46,8 @@ struct GoldenReferenceReaderTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", GoldenFiles.directory.appendingPathComponent("read_golden.py").path, "--json", GoldenFiles.directory.path]
-        let (output, errors) = try launching {
-            let output = Pipe()
-            let errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            return (output, errors)
-        }
+        let pipes = try launch(process, piping: .output, .errors)
+        let (output, errors) = (pipes[0], pipes[1])
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         #expect(process.waitForExit() == .exited(0), "\(String(decoding: stderr, as: UTF8.self))")
